@@ -1,0 +1,48 @@
+# Painline: `make run` serves the demo on SQLite, `make test` runs every suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 5000
+HOST ?= 127.0.0.1
+PYTEST_ARGS ?=
+STAMP := $(VENV)/.installed
+
+export FLASK_APP := server
+
+.PHONY: run test check lint format typecheck install clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev,mobile]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/flask db upgrade
+	$(BIN)/flask painline seed-demo
+	@echo "Painline is at http://$(HOST):$(PORT)/  (health: http://$(HOST):$(PORT)/healthz)"
+	$(BIN)/flask run --host $(HOST) --port $(PORT)
+
+test: $(STAMP)
+	./scripts/ensure-test-postgres
+	$(BIN)/python -m pytest --durations=20 $(PYTEST_ARGS)
+
+check: lint typecheck $(STAMP)
+	$(BIN)/python -m pytest -q -k "not postgres" tests/shared tests/server tests/test_architecture.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache .mypy_cache .ruff_cache

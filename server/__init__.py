@@ -1,0 +1,71 @@
+"""The Painline server: `create_app` is the table of contents of everything the app is made of."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from server.config import Settings
+
+
+def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app from the environment; `test_config` overrides env and keys."""
+    test_config = dict(test_config or {})
+    environ = test_config.pop("ENVIRON", None)
+    settings = Settings.from_env(environ)
+    app = Flask(__name__)
+    configure(app, settings, test_config)
+    register_extensions(app)
+    register_blueprints(app)
+    register_commands(app)
+    return app
+
+
+def configure(app: Flask, settings: Settings, overrides: Mapping[str, Any]) -> None:
+    app.config.update(
+        PAINLINE=settings,
+        SECRET_KEY=settings.secret_key,
+        SQLALCHEMY_DATABASE_URI=settings.database_url,
+        SQLALCHEMY_ENGINE_OPTIONS=engine_options(settings.database_url),
+        API_TITLE="Painline API",
+        API_VERSION="v1",
+        OPENAPI_VERSION="3.0.3",
+        OPENAPI_URL_PREFIX="/",
+        OPENAPI_JSON_PATH="openapi.json",
+        JSON_SORT_KEYS=False,
+        MAX_CONTENT_LENGTH=1024 * 1024,
+    )
+    app.config.update(overrides)
+
+
+def engine_options(database_url: str) -> dict[str, Any]:
+    if database_url.startswith("postgresql"):
+        return {"pool_pre_ping": True, "connect_args": {"connect_timeout": 5}}
+    return {"connect_args": {"timeout": 15}}
+
+
+def register_extensions(app: Flask) -> None:
+    from server.database import check_database, install_sqlite_pragmas
+    from server.extensions import api, db, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=app.config.get("MIGRATIONS_DIR", "migrations"))
+    api.init_app(app)
+    with app.app_context():
+        install_sqlite_pragmas(db.engine)
+        check_database(db.engine)
+
+
+def register_blueprints(app: Flask) -> None:
+    from server.api.health import blp as health
+    from server.extensions import api
+
+    api.register_blueprint(health)
+
+
+def register_commands(app: Flask) -> None:
+    from server.cli import painline
+
+    app.cli.add_command(painline)

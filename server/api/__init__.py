@@ -1,0 +1,1 @@
+"""The JSON API (flask-smorest): one blueprint per feature, one MethodView per URL."""

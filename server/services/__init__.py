@@ -1,0 +1,1 @@
+"""Service functions: each owns its transaction; views and commands call them."""

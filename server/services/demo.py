@@ -1,0 +1,45 @@
+"""Demo data for `make run`: a clinic, a care team and a clinician, only into an empty database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from server.models import CareTeam, Clinic, Role, User
+from server.security.passwords import hash_password
+
+DEMO_CLINIC = "Demo Clinic"
+DEMO_TEAM = "Bone Oncology"
+DEMO_EMAIL = "demo.clinician@painline.example"
+DEMO_PASSWORD = "painline-demo"
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    email: str
+    password: str
+
+
+def seed_demo(session: Session) -> DemoLogin | None:
+    """Create the demo clinic, team and clinician; None (touching nothing) if a clinic exists."""
+    if session.scalar(select(Clinic.id).limit(1)) is not None:
+        return None
+    clinic = Clinic(name=DEMO_CLINIC)
+    team = CareTeam(
+        clinic=clinic,
+        name=DEMO_TEAM,
+        helpline="+44 20 7946 0000",
+        out_of_hours_text="Out of hours, call the acute oncology line on +44 20 7946 0001.",
+    )
+    clinician = User(
+        clinic=clinic,
+        email=DEMO_EMAIL,
+        password_hash=hash_password(DEMO_PASSWORD),
+        role=Role.CLINICIAN,
+        teams=[team],
+    )
+    session.add_all([clinic, team, clinician])
+    session.commit()
+    return DemoLogin(DEMO_EMAIL, DEMO_PASSWORD)

@@ -1,0 +1,24 @@
+from sqlalchemy import func, select
+
+from server.models import Clinic, User
+from server.security.passwords import verify_password
+from server.services.demo import DEMO_EMAIL, DEMO_PASSWORD
+
+
+def test_seed_demo_fills_an_empty_database_once(runner, db_session):
+    first = runner.invoke(args=["painline", "seed-demo"])
+    second = runner.invoke(args=["painline", "seed-demo"])
+
+    assert f"{DEMO_EMAIL} / {DEMO_PASSWORD}" in first.output
+    assert "not added" in second.output
+    assert db_session.scalar(select(func.count()).select_from(Clinic)) == 1
+    clinician = db_session.scalars(select(User)).one()
+    assert verify_password(clinician.password_hash, DEMO_PASSWORD)
+    assert [team.name for team in clinician.teams] == ["Bone Oncology"]
+
+
+def test_wrong_password_does_not_verify():
+    from server.security.passwords import hash_password
+
+    assert not verify_password(hash_password("right"), "wrong")
+    assert not verify_password(None, "anything")
