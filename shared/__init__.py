@@ -1,0 +1,1 @@
+"""Painline's clinical core: vocabularies, wire schemas, rule configuration (more to come)."""

@@ -1,0 +1,97 @@
+"""Wire schema of a pain report (one check-in made on the phone)."""
+
+from datetime import datetime
+from typing import Any
+
+from marshmallow import ValidationError, fields, post_load, validates
+
+from shared.records import Interference, PainReport, SiteScore
+from shared.vocab import AGGRAVATORS, QUALITIES, SITES, SYMPTOMS
+from shared.wire.base import WireSchema
+from shared.wire.fields import (
+    aware_time,
+    code_field,
+    code_list,
+    flag_field,
+    score_field,
+    text_field,
+    uuid_field,
+    whole_number,
+)
+
+NOTE_MAX_CHARACTERS = 2000
+
+
+class InterferenceSchema(WireSchema):
+    omit_when_none = frozenset({"sleep", "walking", "activity"})
+
+    sleep = score_field("sleep", required=False)
+    walking = score_field("walking", required=False)
+    activity = score_field("activity", required=False)
+
+    @post_load
+    def _make(self, data: dict[str, Any], **_: Any) -> Interference:
+        return Interference(**data)
+
+
+class SiteScoreSchema(WireSchema):
+    site = code_field("site", SITES)
+    score = score_field()
+    qualities = code_list("quality", QUALITIES, required=False)
+    aggravated_by = code_list("aggravator", AGGRAVATORS, required=False)
+
+    @post_load
+    def _make(self, data: dict[str, Any], **_: Any) -> SiteScore:
+        return SiteScore(
+            site=data["site"],
+            score=data["score"],
+            qualities=tuple(data.get("qualities", ())),
+            aggravated_by=tuple(data.get("aggravated_by", ())),
+        )
+
+
+class PainReportSchema(WireSchema):
+    omit_when_none = frozenset({"interference", "note"})
+
+    id = uuid_field("id")
+    recorded_at = aware_time("recorded_at")
+    revision = whole_number("revision", minimum=1)
+    deleted = flag_field("deleted")
+    sites = fields.List(
+        fields.Nested(SiteScoreSchema),
+        required=True,
+        error_messages={"required": "sites is required (an empty list is a pain-free check-in)"},
+    )
+    symptoms = code_list("symptom", SYMPTOMS)
+    interference = fields.Nested(InterferenceSchema, required=False, allow_none=True)
+    note = text_field("note", max_length=NOTE_MAX_CHARACTERS)
+
+    @validates("recorded_at")
+    def _not_too_far_ahead(self, value: datetime, data_key: str) -> None:
+        self.reject_far_future(value, data_key)
+
+    @validates("sites")
+    def _each_site_once(self, value: list[SiteScore | dict[str, Any]], data_key: str) -> None:
+        # Entries that failed their own validation arrive as plain dicts.
+        codes = [
+            entry.site if isinstance(entry, SiteScore) else str(entry.get("site"))
+            for entry in value
+        ]
+        repeated = sorted({code for code in codes if codes.count(code) > 1})
+        if repeated:
+            raise ValidationError(
+                f"each site may appear once per report; repeated: {', '.join(repeated)}"
+            )
+
+    @post_load
+    def _make(self, data: dict[str, Any], **_: Any) -> PainReport:
+        return PainReport(
+            id=str(data["id"]),
+            recorded_at=data["recorded_at"],
+            revision=data["revision"],
+            deleted=data["deleted"],
+            sites=tuple(data["sites"]),
+            symptoms=tuple(data["symptoms"]),
+            interference=data.get("interference"),
+            note=data.get("note"),
+        )
