@@ -16,6 +16,6 @@ def seed_demo_command() -> None:
     """Add the demo clinic, team and clinician when the database is empty."""
     login = seed_demo(db.session)
     if login is None:
-        click.echo("Database already has data: demo not added.")
+        click.echo("The database holds other data: no demo clinic added.")
     else:
         click.echo(f"Demo clinician: {login.email} / {login.password}")

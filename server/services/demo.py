@@ -23,9 +23,14 @@ class DemoLogin:
 
 
 def seed_demo(session: Session) -> DemoLogin | None:
-    """Create the demo clinic, team and clinician; None (touching nothing) if a clinic exists."""
+    """Create the demo clinic, team and clinician in an empty database.
+
+    Returns the demo login when the demo clinician exists (now or from an earlier run), None when the
+    database holds other data, which is left untouched.
+    """
     if session.scalar(select(Clinic.id).limit(1)) is not None:
-        return None
+        existing = session.scalar(select(User.id).where(User.email == DEMO_EMAIL))
+        return DemoLogin(DEMO_EMAIL, DEMO_PASSWORD) if existing else None
     clinic = Clinic(name=DEMO_CLINIC)
     team = CareTeam(
         clinic=clinic,

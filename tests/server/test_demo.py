@@ -10,7 +10,7 @@ def test_seed_demo_fills_an_empty_database_once(runner, db_session):
     second = runner.invoke(args=["painline", "seed-demo"])
 
     assert f"{DEMO_EMAIL} / {DEMO_PASSWORD}" in first.output
-    assert "not added" in second.output
+    assert f"{DEMO_EMAIL} / {DEMO_PASSWORD}" in second.output
     assert db_session.scalar(select(func.count()).select_from(Clinic)) == 1
     clinician = db_session.scalars(select(User)).one()
     assert verify_password(clinician.password_hash, DEMO_PASSWORD)
@@ -22,3 +22,15 @@ def test_wrong_password_does_not_verify():
 
     assert not verify_password(hash_password("right"), "wrong")
     assert not verify_password(None, "anything")
+
+
+def test_seed_demo_leaves_a_database_with_other_data_alone(runner, db_session):
+    from server.models import Clinic
+
+    db_session.add(Clinic(name="St Elsewhere"))
+    db_session.commit()
+
+    result = runner.invoke(args=["painline", "seed-demo"])
+
+    assert "no demo clinic added" in result.output
+    assert db_session.scalar(select(func.count()).select_from(User)) == 0
