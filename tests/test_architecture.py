@@ -26,7 +26,6 @@ IO_MODULES = {
     "tempfile",
     "glob",
     "time",
-    "random",
     "logging",
     "threading",
     "asyncio",
