@@ -79,3 +79,28 @@ def test_bad_configuration_prints_a_sentence_not_a_traceback(tmp_path):
     assert result.returncode != 0
     assert "configuration error: production needs PAINLINE_SECRET_KEY" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_gunicorn_stops_at_once_on_bad_configuration():
+    environ = {"PATH": "/usr/bin:/bin", "PAINLINE_ENV": "production", "PYTHONPATH": str(ROOT)}
+
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--no-control-socket",
+            "-b",
+            "127.0.0.1:0",
+            "server.wsgi:app",
+        ],
+        env=environ,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert result.returncode != 0
+    assert "production needs PAINLINE_SECRET_KEY" in result.stderr
+    assert "Traceback" not in result.stderr
