@@ -26,6 +26,7 @@ class Medication:
     drug_class: MedicationClass
     # OME per `ome_unit` of the dose; None = not converted (shown as excluded from OME).
     ome_factor: float | None = None
+    # The unit opioid doses are logged in; "mcg/h" marks a patch, which lasts three days.
     ome_unit: str | None = None
     atc: str | None = None
     subclass: str | None = None
@@ -49,8 +50,8 @@ _MEDICATION_LIST = (
     Medication("fentanyl_buccal", "fentanyl (buccal)", _OPIOID, 0.13, "mcg"),
     Medication("fentanyl_nasal", "fentanyl (nasal)", _OPIOID, 0.16, "mcg"),
     # No fixed ratio converts these safely; the catalogue excludes them from OME.
-    Medication("methadone", "methadone", _OPIOID),
-    Medication("buprenorphine_patch", "buprenorphine patch", _OPIOID),
+    Medication("methadone", "methadone", _OPIOID, None, "mg"),
+    Medication("buprenorphine_patch", "buprenorphine patch", _OPIOID, None, "mcg/h"),
     Medication("paracetamol", "paracetamol", _PLAIN),
     Medication("ibuprofen", "ibuprofen", _PLAIN, subclass="NSAID"),
     Medication("naproxen", "naproxen", _PLAIN, subclass="NSAID"),

@@ -73,3 +73,17 @@ PATIENT_STATUSES = ("active", "paused", "discharged", "deceased")
 LESION_TYPES = ("lytic", "blastic", "mixed")
 
 CORTICAL_INVOLVEMENT = ("lt_third", "third_to_two_thirds", "gt_two_thirds")
+
+# Plain words for explanations; codes not listed read as the code with spaces.
+SYMPTOM_WORDS = {
+    "limb_weakness": "weakness in the arms or legs",
+    "difficulty_walking": "difficulty walking",
+    "numbness_limbs": "numbness in the arms or legs",
+    "numbness_saddle": "numbness around the buttocks or genitals",
+    "bladder_bowel_change": "a change in bladder or bowel control",
+    "cannot_bear_weight": "cannot bear weight",
+}
+
+
+def in_words(code: str) -> str:
+    return SYMPTOM_WORDS.get(code, code.replace("_", " "))

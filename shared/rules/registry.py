@@ -1,0 +1,25 @@
+"""The registry: every rule the engine runs, in catalogue order. Add a rule by listing it here."""
+
+from shared.rules.base import Rule
+from shared.rules.breakthrough import breakthrough_overuse
+from shared.rules.persistence import persistent_focal_pain, widespread_bone_pain
+from shared.rules.radiotherapy import post_rt_non_response, post_rt_pain_flare
+from shared.rules.red_flags import inability_to_bear_weight, mscc_neuro_red_flag
+from shared.rules.spinal import spinal_pain_red_flag
+from shared.rules.weight_bearing import functional_pain_weight_bearing
+
+RULES: tuple[Rule, ...] = (
+    mscc_neuro_red_flag,  # 1
+    spinal_pain_red_flag,  # 2
+    functional_pain_weight_bearing,  # 3
+    inability_to_bear_weight,  # 4
+    persistent_focal_pain,  # 5
+    widespread_bone_pain,  # 6
+    post_rt_pain_flare,  # 7
+    post_rt_non_response,  # 8
+    breakthrough_overuse,  # 9
+)
+
+# Run after each record; time-based rules run on a clock tick (end of day, scheduler).
+EVENT_RULES = tuple(rule for rule in RULES if not rule.time_based)
+TIME_BASED_RULES = tuple(rule for rule in RULES if rule.time_based)
