@@ -53,9 +53,7 @@ def snooze(rule: str, site: str | None, now: datetime, until: datetime, reason: 
         raise SnoozeRefused("a snooze must end after it starts")
     if until - now > MAX_SNOOZE:
         days = (until - now) / timedelta(days=1)
-        raise SnoozeRefused(
-            f"a snooze lasts at most 14 days; this one would last {days:g} days"
-        )
+        raise SnoozeRefused(f"a snooze lasts at most 14 days; this one would last {days:g} days")
     return Snooze(rule=rule, site=site, starts_at=now, until=until, reason=reason.strip())
 
 
