@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from server.config import Settings
 
@@ -19,6 +20,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     configure(app, settings, test_config)
     register_extensions(app)
     register_blueprints(app)
+    register_error_handlers(app)
     register_commands(app)
     return app
 
@@ -38,6 +40,10 @@ def configure(app: Flask, settings: Settings, overrides: Mapping[str, Any]) -> N
         MAX_CONTENT_LENGTH=1024 * 1024,
     )
     app.config.update(overrides)
+    if settings.trusted_proxies:
+        # Rate limits count per client address, so it must be the client's, not the proxy's.
+        n = settings.trusted_proxies
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)  # type: ignore[method-assign]
 
 
 def engine_options(database_url: str) -> dict[str, Any]:
@@ -59,10 +65,22 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from server.api.auth import blp as auth
+    from server.api.docs import declare_security_schemes
+    from server.api.enrollment import blp as enrollment
     from server.api.health import blp as health
+    from server.api.patients import blp as patients
     from server.extensions import api
 
-    api.register_blueprint(health)
+    declare_security_schemes(api)
+    for blueprint in (health, auth, patients, enrollment):
+        api.register_blueprint(blueprint)
+
+
+def register_error_handlers(app: Flask) -> None:
+    from server.api.errors import register_error_handlers as register_api_error_handlers
+
+    register_api_error_handlers(app)
 
 
 def register_commands(app: Flask) -> None:

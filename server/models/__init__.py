@@ -1,19 +1,27 @@
 """Typed SQLAlchemy 2.0 models. Patient-owned rows carry their clinic id. Models never commit."""
 
+from server.models.api_token import ApiToken
 from server.models.base import Base
 from server.models.clinic import CareTeam, Clinic
 from server.models.device import DeviceToken
+from server.models.enrollment import EnrollmentCode
+from server.models.failed_attempt import FailedAttempt
 from server.models.patient import Patient, PatientStatus
+from server.models.treatment import Treatment
 from server.models.user import Role, User, team_members
 
 __all__ = [
+    "ApiToken",
     "Base",
     "CareTeam",
     "Clinic",
     "DeviceToken",
+    "EnrollmentCode",
+    "FailedAttempt",
     "Patient",
     "PatientStatus",
     "Role",
+    "Treatment",
     "User",
     "team_members",
 ]

@@ -37,6 +37,8 @@ class User(Base):
         Enum(Role, name="user_role", values_callable=lambda roles: [r.value for r in roles])
     )
     totp_secret: Mapped[str | None] = mapped_column(String(64))
+    # The 30-second step of the last accepted one-time code: a code works once, then never again.
+    totp_last_step: Mapped[int | None]
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

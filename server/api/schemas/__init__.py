@@ -1,0 +1,1 @@
+"""Request and response schemas of the API (records on the wire come from `shared.wire`)."""
