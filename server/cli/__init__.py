@@ -5,10 +5,27 @@ from __future__ import annotations
 import click
 from flask.cli import AppGroup
 
+from server.cli.accounts import (
+    create_clinic,
+    create_team,
+    create_user,
+    deactivate_user,
+    reset_password,
+)
+from server.cli.devices import revoke_device
 from server.extensions import db
 from server.services.demo import seed_demo
 
 painline = AppGroup("painline", help="Painline operator commands.")
+for command in (
+    create_clinic,
+    create_team,
+    create_user,
+    deactivate_user,
+    reset_password,
+    revoke_device,
+):
+    painline.add_command(command)
 
 
 @painline.command("seed-demo")

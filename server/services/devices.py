@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from server.models import DeviceToken
+from server.models import DeviceToken, Patient
 from server.services.errors import NotFound
 
 
@@ -21,6 +21,14 @@ def revoke_device(session: Session, device_id: uuid.UUID, now: datetime) -> None
     if revoked.rowcount != 1:
         raise NotFound("No such device, or it is already revoked.")
     session.commit()
+
+
+def revoke_all_devices_of(session: Session, patient_id: uuid.UUID, now: datetime) -> int:
+    if session.get(Patient, patient_id) is None:
+        raise NotFound("No such patient.")
+    count = revoke_patient_devices(session, patient_id, now)
+    session.commit()
+    return count
 
 
 def revoke_patient_devices(session: Session, patient_id: uuid.UUID, now: datetime) -> int:
