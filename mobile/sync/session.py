@@ -1,0 +1,106 @@
+"""One sync: push the outbox in batches and pull every page of changes, until both are done.
+
+Each server answer is applied in one transaction (acknowledgements, rejections, changes, the
+new cursor), so a phone killed mid-sync resends a batch the server may already hold; the
+server's idempotent upsert makes that harmless. Network calls happen outside transactions.
+"""
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from mobile import outbox
+from mobile.store import Store, account, clinical
+from mobile.store.account import Enrollment
+from mobile.sync.client import BatchTooLarge, SyncClient
+from mobile.sync.errors import NotEnrolled, TokenRevoked, UpgradeRequired
+from mobile.sync.pull import apply_changes
+
+# A guard against a server that keeps answering `more: true`; the next sync carries on.
+MAX_ROUNDS = 1000
+
+ClientFactory = Callable[[Enrollment], SyncClient]
+
+
+@dataclass(frozen=True)
+class SyncOutcome:
+    acknowledged: int
+    rejected: int
+    pulled: int
+    pending: int  # still in the outbox afterwards
+
+
+class SyncSession:
+    def __init__(
+        self, store: Store, client_for: ClientFactory = lambda e: SyncClient(e.server, e.token)
+    ) -> None:
+        self.store = store
+        self.client_for = client_for
+
+    def run(self) -> SyncOutcome:
+        """Sync until the outbox is empty and `more` is false; raises a `SyncError` on failure."""
+        with self.store.transaction() as connection:
+            enrolled = self._enrollment(connection)
+        client = self.client_for(enrolled)
+        totals = [0, 0, 0]
+        limit = outbox.MAX_BATCH
+        for _ in range(MAX_ROUNDS):
+            with self.store.transaction() as connection:
+                cursor = account.get(connection, account.CURSOR)
+                batch = outbox.next_batch(connection, limit=limit)
+            try:
+                response = client.sync(cursor, batch.reports, batch.doses)
+            except BatchTooLarge:
+                if len(batch) > 1:
+                    limit = max(1, len(batch) // 2)
+                    continue
+                self._reject_too_large(batch)
+                totals[1] += 1
+                continue
+            except (TokenRevoked, UpgradeRequired) as error:
+                self._remember(error)
+                raise
+            with self.store.transaction() as connection:
+                if account.get(connection, account.TOKEN) != enrolled.token:
+                    # Signed out or re-enrolled meanwhile: this answer belongs to the old token.
+                    raise NotEnrolled("this phone was signed out during the sync")
+                acknowledged = outbox.acknowledge(connection, batch, response.accepted)
+                rejected = outbox.reject(connection, batch, response.rejected)
+                pulled = apply_changes(connection, response.changes)
+                if response.cursor is not None:
+                    account.put(connection, account.CURSOR, response.cursor)
+                if response.settings is not None:
+                    clinical.replace_settings(connection, response.settings)
+                account.set_flag(connection, account.UPGRADE_REQUIRED, False)
+                pending = outbox.pending_count(connection)
+            totals = [totals[0] + acknowledged, totals[1] + rejected, totals[2] + pulled]
+            made_progress = acknowledged + rejected > 0
+            if not response.more and (pending == 0 or not made_progress):
+                break
+        return SyncOutcome(*totals, pending=self._pending())
+
+    def _enrollment(self, connection: sqlite3.Connection) -> Enrollment:
+        enrolled = account.enrollment(connection)
+        if enrolled is None:
+            raise NotEnrolled("this phone is not connected to a care team yet")
+        if account.flag(connection, account.NEEDS_NEW_CODE):
+            raise TokenRevoked("ask your care team for a new code (your entries are kept)")
+        return enrolled
+
+    def _remember(self, error: Exception) -> None:
+        key = (
+            account.NEEDS_NEW_CODE if isinstance(error, TokenRevoked) else account.UPGRADE_REQUIRED
+        )
+        with self.store.transaction() as connection:
+            account.set_flag(connection, key, True)
+
+    def _reject_too_large(self, batch: outbox.Batch) -> None:
+        errors = {
+            "_schema": ["this entry is too large to send; shorten the note and save it again"]
+        }
+        with self.store.transaction() as connection:
+            outbox.reject(connection, batch, dict.fromkeys(batch.sent, errors))
+
+    def _pending(self) -> int:
+        with self.store.transaction() as connection:
+            return outbox.pending_count(connection)
