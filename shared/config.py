@@ -72,7 +72,13 @@ class RulesConfig:
                 changes[key] = _merge_ome(defaults.ome_factors, value)
             else:
                 changes[key] = _whole_number(key, value)
-        return replace(defaults, **changes)
+        config = replace(defaults, **changes)
+        if config.persistent_min_pain_days > config.persistent_window_days:
+            raise ConfigError(
+                "persistent_min_pain_days cannot exceed persistent_window_days "
+                f"({config.persistent_min_pain_days} > {config.persistent_window_days})"
+            )
+        return config
 
     def to_dict(self) -> dict[str, Any]:
         values = {item.name: getattr(self, item.name) for item in fields(self)}

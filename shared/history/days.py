@@ -1,7 +1,6 @@
 """Records grouped by local day and kept sorted, so any date range is a bisect, not a scan."""
 
 from bisect import bisect_left, bisect_right
-from collections import ChainMap
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -65,6 +64,5 @@ class DayIndex(Generic[Timed]):
                 days.remove(day)
             elif len(kept) < len(self.by_day[day]):
                 overrides[day] = kept
-        return DayIndex(
-            tuple(days), ChainMap(overrides, dict(self.by_day)) if overrides else self.by_day
-        )
+        # Copies one entry per day, never the records themselves.
+        return DayIndex(tuple(days), {**self.by_day, **overrides} if overrides else self.by_day)

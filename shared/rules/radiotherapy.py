@@ -59,14 +59,18 @@ def post_rt_pain_flare(evaluation: Evaluation) -> Iterator[Hit]:
             tier = Tier.PRIORITY if score >= PRIORITY_FLARE_SCORE else Tier.INFO
             # A score of 0 leaves the site off every report, so fall back to the day's reports.
             reports = history.same_day_reports(day)
-            ids = [report.id for report in reports if report.score_at(site)]
-            yield Hit(tier, explanation, unique(ids or [report.id for report in reports]), site)
+            ids = [report.id for report in reports if report.score_at(site)] or [
+                report.id for report in reports
+            ]
+            if ome_flare:
+                ids += [dose.id for dose in history.doses_on(day)]
+            yield Hit(tier, explanation, unique(ids), site)
 
 
 @rule(
     id="post_rt_non_response",
     version=1,
-    suggested_action=("Re-assess: imaging, fracture, MSCC; consider re-irradiation after 4 weeks."),
+    suggested_action="Re-assess: imaging, fracture, MSCC; consider re-irradiation after 4 weeks.",
     citation="International consensus endpoints (Chow, IJROBP 2012); ASTRO 2017",
 )
 def post_rt_non_response(evaluation: Evaluation) -> Iterator[Hit]:

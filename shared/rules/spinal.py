@@ -13,6 +13,13 @@ RED_FLAG_AGGRAVATORS = ("cough_strain", "lying_flat", "night")
 RED_FLAG_QUALITIES = ("band_like", "radiating")
 NEW_SITE_MIN_SCORE = 3
 MIN_RISE = 2
+FEATURE_WORDS = {
+    "cough_strain": "worse on coughing or straining",
+    "lying_flat": "worse lying flat",
+    "night": "worse at night",
+    "band_like": "band-like",
+    "radiating": "radiating",
+}
 SEVERE_SCORE = 7
 SEVERE_RUN_DAYS = 3
 
@@ -44,10 +51,10 @@ def _red_flag_features(
         ]
         if found:
             ids.append(report.id)
-            features += [f"{code.replace('_', ' ')} ({entry.score}/10)" for code in found]
+            features += [f"{FEATURE_WORDS[code]} ({entry.score}/10)" for code in found]
     if not features:
         return None, ids
-    return f"{SITES[site].label} pain with {', '.join(dict.fromkeys(features))}", ids
+    return f"{SITES[site].label} pain {', '.join(dict.fromkeys(features))}", ids
 
 
 def _low_back_rise(history: PatientHistory, site: str, day: date) -> str | None:

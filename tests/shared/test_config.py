@@ -63,3 +63,8 @@ def test_the_hash_ignores_the_order_overrides_were_given_in():
     two = RulesConfig.from_dict({"breakthrough_single_day": 5, "widespread_min_regions": 4})
 
     assert one.config_hash() == two.config_hash()
+
+
+def test_more_pain_days_than_the_persistence_window_holds_is_rejected():
+    with pytest.raises(ConfigError, match="cannot exceed persistent_window_days"):
+        RulesConfig.from_dict({"persistent_min_pain_days": 15})

@@ -38,7 +38,7 @@ def test_spinal_pain_worse_at_night_is_urgent_even_when_mild():
 
     (finding,) = run_rule(spinal_pain_red_flag, D, today)
 
-    assert "night (1/10)" in finding.explanation and finding.site == "spine_lumbar"
+    assert "lower back (lumbar spine) pain worse at night (1/10)" in finding.explanation and finding.site == "spine_lumbar"
 
 
 def test_band_like_spinal_pain_is_urgent():
@@ -46,7 +46,7 @@ def test_band_like_spinal_pain_is_urgent():
         spinal_pain_red_flag, D, report(D, site("sacrum", 3, qualities=["band_like"]))
     )
 
-    assert "band like (3/10)" in finding.explanation
+    assert "sacrum pain band-like (3/10)" in finding.explanation
 
 
 def test_spinal_pain_worse_on_movement_only_is_not_a_red_flag():
