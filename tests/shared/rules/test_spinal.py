@@ -38,7 +38,8 @@ def test_spinal_pain_worse_at_night_is_urgent_even_when_mild():
 
     (finding,) = run_rule(spinal_pain_red_flag, D, today)
 
-    assert "lower back (lumbar spine) pain worse at night (1/10)" in finding.explanation and finding.site == "spine_lumbar"
+    assert finding.site == "spine_lumbar"
+    assert "lower back (lumbar spine) pain worse at night (1/10)" in finding.explanation
 
 
 def test_band_like_spinal_pain_is_urgent():
