@@ -142,60 +142,105 @@ def a_treatment(session: Session, patient: Patient) -> Treatment:
     return treatment
 
 
+@dataclass(frozen=True)
+class Side:
+    """One patient and everything around them: their team, clinician, phone and records."""
+
+    name: str
+    team: CareTeam
+    clinician: User
+    patient: Patient
+    device: DeviceToken
+    treatment: Treatment
+    enrollment_code: str
+
+
 @dataclass
 class World:
     """Two patients in two teams of one clinic, the staff around them, and everyone's tokens.
 
-    Patient A belongs to team A (clinician A); patient B to team B (clinician B).
+    Patient A belongs to team A (clinician A); patient B to team B (clinician B). `tokens` is
+    keyed "clinician_a", "clinician_b", "admin", "device_a", "device_b".
     """
 
     clinic: Clinic
-    team_a: CareTeam
-    team_b: CareTeam
-    clinician_a: User
-    clinician_b: User
     admin: User
-    patient_a: Patient
-    patient_b: Patient
-    device_a: DeviceToken
-    treatment_a: Treatment
+    a: Side
+    b: Side
     tokens: dict[str, str]
-    enrollment_code_a: str
 
     def bearer(self, who: str) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.tokens[who]}"} if who in self.tokens else {}
 
+    def side(self, name: str) -> Side:
+        return self.a if name == "a" else self.b
+
+    # Shorthands that keep tests short.
+    @property
+    def team_a(self) -> CareTeam:
+        return self.a.team
+
+    @property
+    def team_b(self) -> CareTeam:
+        return self.b.team
+
+    @property
+    def clinician_a(self) -> User:
+        return self.a.clinician
+
+    @property
+    def clinician_b(self) -> User:
+        return self.b.clinician
+
+    @property
+    def patient_a(self) -> Patient:
+        return self.a.patient
+
+    @property
+    def patient_b(self) -> Patient:
+        return self.b.patient
+
+    @property
+    def device_a(self) -> DeviceToken:
+        return self.a.device
+
+    @property
+    def treatment_a(self) -> Treatment:
+        return self.a.treatment
+
+    @property
+    def enrollment_code_a(self) -> str:
+        return self.a.enrollment_code
+
+
+def build_side(session: Session, clinic: Clinic, name: str, tokens: dict[str, str]) -> Side:
+    team = a_team(session, clinic, f"Team {name.upper()}")
+    clinician = a_clinician(session, [team], f"clinician.{name}@example.org")
+    patient = a_patient(session, team, f"Patient {name.upper()}")
+    device_token, device = a_device(session, patient)
+    tokens[f"clinician_{name}"] = a_staff_token(session, clinician)
+    tokens[f"device_{name}"] = device_token
+    return Side(
+        name=name,
+        team=team,
+        clinician=clinician,
+        patient=patient,
+        device=device,
+        treatment=a_treatment(session, patient),
+        enrollment_code=an_enrollment_code(session, patient),
+    )
+
 
 def build_world(session: Session) -> World:
     clinic = a_clinic(session)
-    team_a = a_team(session, clinic, "Team A")
-    team_b = a_team(session, clinic, "Team B")
-    clinician_a = a_clinician(session, [team_a], "clinician.a@example.org")
-    clinician_b = a_clinician(session, [team_b], "clinician.b@example.org")
     admin = an_admin(session, clinic)
-    patient_a = a_patient(session, team_a, "Patient A")
-    patient_b = a_patient(session, team_b, "Patient B")
-    device_a_token, device_a = a_device(session, patient_a)
-    device_b_token, _ = a_device(session, patient_b)
+    tokens = {"admin": a_staff_token(session, admin)}
     world = World(
         clinic=clinic,
-        team_a=team_a,
-        team_b=team_b,
-        clinician_a=clinician_a,
-        clinician_b=clinician_b,
         admin=admin,
-        patient_a=patient_a,
-        patient_b=patient_b,
-        device_a=device_a,
-        treatment_a=a_treatment(session, patient_a),
-        enrollment_code_a=an_enrollment_code(session, patient_a),
-        tokens={
-            "clinician_a": a_staff_token(session, clinician_a),
-            "clinician_b": a_staff_token(session, clinician_b),
-            "admin": a_staff_token(session, admin),
-            "device_a": device_a_token,
-            "device_b": device_b_token,
-        },
+        a=build_side(session, clinic, "a", tokens),
+        b=build_side(session, clinic, "b", tokens),
+        tokens=tokens,
     )
     session.commit()
     return world

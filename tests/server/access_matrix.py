@@ -1,0 +1,86 @@
+"""The access matrix: every route, every kind of caller, and the answer each must get.
+
+Each row names a route exactly as `app.url_map` spells it and a policy: what each caller gets,
+relative to the patient whose records the URL addresses (the "owner"). The harness
+(`test_access_matrix.py`) runs every row for owner A and owner B of a fresh `World`, and, for
+URLs with a nested record, for patient A's URL with B's record in it; a caller who may reach the
+owner gets 404 there.
+
+Callers: anonymous, own_device / other_device (the owner's phone, another patient's phone),
+own_clinician / other_clinician (a clinician of the owner's team, of another team), admin.
+
+Adding a route is one line: `Route(METHOD, RULE, POLICY)`, with `body=` when it takes JSON.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from tests.support.builders import PASSWORD, Side, World
+
+OK = "2xx"
+CALLERS = ("anonymous", "own_device", "other_device", "own_clinician", "other_clinician", "admin")
+
+Policy = Mapping[str, int | str]
+
+# Staff routes about one patient: their team's clinicians only; admins see no clinical data.
+CARE_TEAM: Policy = {
+    "anonymous": 401,
+    "own_device": 403,
+    "other_device": 403,
+    "own_clinician": OK,
+    "other_clinician": 404,
+    "admin": 403,
+}
+# Staff routes over the caller's own teams (lists): every clinician, each seeing their own.
+ANY_CLINICIAN: Policy = {**CARE_TEAM, "other_clinician": OK}
+# Creating a patient in the owner's team: another team's clinician names a team not theirs.
+CLINICIAN_OF_THE_TEAM: Policy = {**CARE_TEAM, "other_clinician": 422}
+# What staff do with their own account.
+STAFF: Policy = {**ANY_CLINICIAN, "admin": OK}
+# Routes that take credentials instead of a token (login, enrollment).
+PUBLIC: Policy = dict.fromkeys(CALLERS, OK)
+
+Body = Callable[[World, Side], Any]
+
+
+@dataclass(frozen=True)
+class Route:
+    method: str
+    rule: str
+    policy: Policy
+    body: Body | None = None
+    # Answers that may name the owner to anyone, because the request proved a right to it
+    # (an enrollment code is the patient's own).
+    names_the_owner: bool = False
+    query: Mapping[str, str] = field(default_factory=dict)
+
+
+def login_body(world: World, owner: Side) -> dict[str, str]:
+    return {"email": owner.clinician.email, "password": PASSWORD}
+
+
+def new_patient_body(world: World, owner: Side) -> dict[str, str]:
+    return {"display_name": "New patient", "care_team_id": str(owner.team.id)}
+
+
+def enroll_body(world: World, owner: Side) -> dict[str, str]:
+    return {"code": owner.enrollment_code, "device_name": "Phone"}
+
+
+PATIENT = "/api/v1/patients/<uuid:patient_id>"
+
+MATRIX: list[Route] = [
+    Route("POST", "/api/v1/auth/login", PUBLIC, body=login_body),
+    Route("POST", "/api/v1/auth/logout", STAFF),
+    Route("POST", "/api/v1/enroll", PUBLIC, body=enroll_body, names_the_owner=True),
+    Route("GET", "/api/v1/patients", ANY_CLINICIAN),
+    Route("POST", "/api/v1/patients", CLINICIAN_OF_THE_TEAM, body=new_patient_body),
+    Route("GET", PATIENT, CARE_TEAM),
+    Route("POST", f"{PATIENT}/enrollment-code", CARE_TEAM),
+]
+
+# Served to anyone and about no patient.
+NOT_IN_THE_MATRIX = {"/healthz", "/openapi.json", "/static/<path:filename>"}
