@@ -1,0 +1,53 @@
+"""`python -m tests.bench [NAME...]`: run every benchmark module, print one table and the tally.
+
+Each module `tests/bench/bench_*.py` has `run() -> list[Figure]`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+import time
+
+from tests import bench
+from tests.bench.results import Figure
+
+
+def discover(names: list[str]) -> list[str]:
+    modules = sorted(
+        m.name for m in pkgutil.iter_modules(bench.__path__) if m.name.startswith("bench_")
+    )
+    return [m for m in modules if not names or any(n in m for n in names)]
+
+
+def format_row(figure: Figure) -> str:
+    floor = f"{figure.floor:.4g}" if figure.floor is not None else "-"
+    ratio = f"{figure.ratio:.2f}" if figure.ratio is not None else "-"
+    verdict = "met" if figure.met else "MISSED"
+    return (
+        f"{figure.name:<48} {figure.value:>12.4g} {floor:>12} {ratio:>7} "
+        f"{figure.unit:<10} {figure.target:<18} {verdict}"
+    )
+
+
+def main(argv: list[str]) -> int:
+    figures: list[Figure] = []
+    started = time.perf_counter()
+    for name in discover(argv):
+        module = importlib.import_module(f"tests.bench.{name}")
+        print(f"running {name} ...", file=sys.stderr, flush=True)
+        figures.extend(module.run())
+    print(
+        f"{'figure':<48} {'value':>12} {'floor':>12} {'ratio':>7} {'unit':<10} {'target':<18} result"
+    )
+    for figure in figures:
+        print(format_row(figure))
+    met = sum(figure.met for figure in figures)
+    print(f"({time.perf_counter() - started:.0f} s)")
+    print(f"bench: {met}/{len(figures)} targets met")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
