@@ -38,9 +38,8 @@ def main(argv: list[str]) -> int:
         module = importlib.import_module(f"tests.bench.{name}")
         print(f"running {name} ...", file=sys.stderr, flush=True)
         figures.extend(module.run())
-    print(
-        f"{'figure':<48} {'value':>12} {'floor':>12} {'ratio':>7} {'unit':<10} {'target':<18} result"
-    )
+    header = ("figure", "value", "floor", "ratio", "unit", "target")
+    print("{:<48} {:>12} {:>12} {:>7} {:<10} {:<18} result".format(*header))
     for figure in figures:
         print(format_row(figure))
     met = sum(figure.met for figure in figures)
