@@ -22,6 +22,8 @@ from shared.lifecycle import (
     should_raise,
     snooze,
 )
+from shared.rules import Finding as EngineFinding
+from shared.rules import Tier
 
 PATIENT = "0b6a3f6e-2d7c-4c1e-9a53-0d3f7d6c1a11"
 T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
@@ -67,6 +69,19 @@ def test_raising_opens_an_alert_and_emits_raised():
     assert [(e.name, e.rule, e.site, e.tier, e.at) for e in events] == [
         (EventName.RAISED, "spinal_pain_red_flag", "spine_thoracic", "urgent", T0)
     ]
+
+
+def test_engine_findings_raise_and_escalate_alerts():
+    def engine_finding(tier: Tier, evidence: str) -> EngineFinding:
+        return EngineFinding(
+            "spinal_pain_red_flag", 1, tier, "sacrum", (evidence,), "why", "do", "source", T0.date()
+        )
+
+    alert, _ = raise_alert(PATIENT, engine_finding(Tier.URGENT, "r1"), T0)
+    escalated, events = absorb(alert, engine_finding(Tier.EMERGENCY, "r2"), T0 + DAY)
+
+    assert (escalated.tier, escalated.evidence) == ("emergency", ("r1", "r2"))
+    assert [e.name for e in events] == [EventName.ESCALATED]
 
 
 def test_unknown_tier_is_refused():

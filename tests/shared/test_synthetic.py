@@ -1,13 +1,18 @@
 """Synthetic patients: valid wire records, reproducible, and each scenario shows its pattern."""
 
 from collections import Counter
-from datetime import date, datetime, timedelta
+from collections.abc import Iterator
+from datetime import date, datetime, time, timedelta
 from itertools import pairwise
 from statistics import median
 from typing import Any
 
 import pytest
 
+from shared.config import DEFAULT_CONFIG
+from shared.engine import evaluate
+from shared.history import PatientHistory
+from shared.rules import RULES, Finding, Tier
 from shared.synthetic import SCENARIOS, busy_patient, cohort, generate
 from shared.vocab import MEDICATIONS, SITES, MedicationClass
 from shared.wire import DoseSchema, PainReportSchema, PatientContextSchema, TreatmentSchema
@@ -362,3 +367,44 @@ def test_missed_check_ins_scenario_goes_silent_for_four_days_after_a_regular_hab
 
     assert last == before_end(4)
     assert sum(last - timedelta(days=b) in logged for b in range(1, 15)) >= 7
+
+
+# what the engine makes of them
+
+
+def history_of(doc: Doc) -> PatientHistory:
+    return PatientHistory.build(
+        PainReportSchema(many=True).load(doc["reports"]),
+        DoseSchema(many=True).load(doc["doses"]),
+        TreatmentSchema(many=True).load(doc["treatments"]),
+        PatientContextSchema(partial=True).load(doc["patient"]),
+    )
+
+
+def end_of_day_findings(doc: Doc) -> Iterator[Finding]:
+    """Every rule evaluated at 23:59:59 local of each day, as the replay's daily tick does."""
+    history = history_of(doc)
+    zone = datetime.fromisoformat(doc["reports"][0]["recorded_at"]).tzinfo
+    first = min(day_of(r) for r in doc["reports"] + doc["doses"])
+    for back in range((UNTIL - first).days, -1, -1):
+        now = datetime.combine(before_end(back), time(23, 59, 59), tzinfo=zone)
+        yield from evaluate(history, now, DEFAULT_CONFIG, rules=RULES)
+
+
+def test_stable_cohort_raises_nothing_above_info():
+    above_info = [
+        (f.rule, f.tier, f.day)
+        for doc in cohort(2026, UNTIL, 20, days=90)
+        for f in end_of_day_findings(doc)
+        if f.tier is not Tier.INFO
+    ]
+
+    assert above_info == []
+
+
+@pytest.mark.parametrize("scenario", [rule.id for rule in RULES])
+def test_scenario_makes_its_rule_fire_in_its_last_fortnight_and_nothing_else(scenario):
+    findings = list(end_of_day_findings(patient(scenario)))
+
+    assert {f.rule for f in findings} == {scenario}
+    assert min(f.day for f in findings) >= before_end(13)
