@@ -56,8 +56,9 @@ class Phone:
         self.history = HistoryPresenter(store, clock, on_saved=poke)
         self.messages = MessagesPresenter(store)
         self.sign_out = SignOutPresenter(
-            store, before_wipe=self.runner.stop, after_wipe=self.runner.start
+            store, before_wipe=self._pause_sync, after_wipe=self._resume_sync
         )
+        self._sync_was_running = False
 
     @classmethod
     def open(cls, data_dir: Path | str, **options: Any) -> "Phone":
@@ -70,6 +71,14 @@ class Phone:
         self.runner.stop()
         self.tasks.shutdown()
         self.store.close()
+
+    def _pause_sync(self) -> None:
+        self._sync_was_running = self.runner.running
+        self.runner.stop()
+
+    def _resume_sync(self) -> None:
+        if self._sync_was_running:
+            self.runner.start()
 
     def _client_for(self, enrolled: Enrollment) -> SyncClient:
         return SyncClient(enrolled.server, enrolled.token, session=self.http, timeout=self.timeout)

@@ -15,8 +15,12 @@ from mobile.field_errors import by_field
 from mobile.store import Kind, State, Store, records
 from mobile.store.records import StoredRecord
 from shared.wire import DoseSchema, PainReportSchema, dump_dose, dump_report
+from shared.wire.base import WireSchema
 
-_SCHEMAS = {Kind.REPORT: (PainReportSchema, dump_report), Kind.DOSE: (DoseSchema, dump_dose)}
+_SCHEMAS: dict[Kind, tuple[type[WireSchema], Callable[[Any], dict[str, Any]]]] = {
+    Kind.REPORT: (PainReportSchema, dump_report),
+    Kind.DOSE: (DoseSchema, dump_dose),
+}
 
 
 @dataclass(frozen=True)

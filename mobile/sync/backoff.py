@@ -22,7 +22,7 @@ class Backoff:
         if attempt < 1:
             raise ValueError("attempt counts from 1")
         # Capping the exponent first keeps 2**n from growing without bound after days offline.
-        return min(self.cap, self.base * 2 ** min(attempt - 1, 32))
+        return float(min(self.cap, self.base * 2 ** min(attempt - 1, 32)))
 
     def delay(self, attempt: int, retry_after: float | None = None) -> float:
         """Seconds to wait before retry number `attempt`; a server's Retry-After is a floor."""

@@ -41,7 +41,8 @@ def parse_response(body: Any) -> SyncResponse:
     """Read a 200 answer; a body that is not an object means a broken proxy, so retry later."""
     if not isinstance(body, Mapping):
         raise Offline("the server sent an answer the app cannot read; it will try again")
-    changes = body.get("changes") if isinstance(body.get("changes"), Mapping) else {}
+    found = body.get("changes")
+    changes: Mapping[str, Any] = found if isinstance(found, Mapping) else {}
     context = changes.get("context")
     rejected = {
         str(item["id"]): item.get("errors")

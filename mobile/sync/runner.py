@@ -53,6 +53,10 @@ class SyncRunner:
         self._thread = threading.Thread(target=self._loop, name="painline-sync", daemon=True)
         self._thread.start()
 
+    @property
+    def running(self) -> bool:
+        return self._thread is not None
+
     def sync_now(self) -> None:
         """Ask for a sync soon (after a save, on app resume, after a new code). Never blocks."""
         self._wake.set()

@@ -42,7 +42,7 @@ class SyncSession:
         with self.store.transaction() as connection:
             enrolled = self._enrollment(connection)
         client = self.client_for(enrolled)
-        totals = [0, 0, 0]
+        acknowledged_total = rejected_total = pulled_total = 0
         limit = outbox.MAX_BATCH
         for _ in range(MAX_ROUNDS):
             with self.store.transaction() as connection:
@@ -55,7 +55,7 @@ class SyncSession:
                     limit = max(1, len(batch) // 2)
                     continue
                 self._reject_too_large(batch)
-                totals[1] += 1
+                rejected_total += 1
                 continue
             except (TokenRevoked, UpgradeRequired) as error:
                 self._remember(error)
@@ -73,11 +73,13 @@ class SyncSession:
                     clinical.replace_settings(connection, response.settings)
                 account.set_flag(connection, account.UPGRADE_REQUIRED, False)
                 pending = outbox.pending_count(connection)
-            totals = [totals[0] + acknowledged, totals[1] + rejected, totals[2] + pulled]
+            acknowledged_total += acknowledged
+            rejected_total += rejected
+            pulled_total += pulled
             made_progress = acknowledged + rejected > 0
             if not response.more and (pending == 0 or not made_progress):
                 break
-        return SyncOutcome(*totals, pending=self._pending())
+        return SyncOutcome(acknowledged_total, rejected_total, pulled_total, self._pending())
 
     def _enrollment(self, connection: sqlite3.Connection) -> Enrollment:
         enrolled = account.enrollment(connection)

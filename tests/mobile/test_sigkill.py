@@ -12,8 +12,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from mobile import outbox
 from mobile.phone import Phone
 from mobile.store import Store
@@ -82,8 +80,3 @@ def test_a_check_in_saved_before_sigkill_reaches_the_server_exactly_once(tmp_pat
         restarted.stop()
 
     assert live_server.stored_report_ids() == [record_id]
-
-
-@pytest.fixture(autouse=True)
-def _no_stray_kivy_home(tmp_path, monkeypatch):
-    monkeypatch.setenv("KIVY_HOME", str(tmp_path / "kivy"))
