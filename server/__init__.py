@@ -70,10 +70,11 @@ def register_blueprints(app: Flask) -> None:
     from server.api.enrollment import blp as enrollment
     from server.api.health import blp as health
     from server.api.patients import blp as patients
+    from server.api.sync import blp as sync
     from server.extensions import api
 
     declare_security_schemes(api)
-    for blueprint in (health, auth, patients, enrollment):
+    for blueprint in (health, auth, patients, enrollment, sync):
         api.register_blueprint(blueprint)
 
 

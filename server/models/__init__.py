@@ -7,6 +7,7 @@ from server.models.device import DeviceToken
 from server.models.enrollment import EnrollmentCode
 from server.models.failed_attempt import FailedAttempt
 from server.models.patient import Patient, PatientStatus
+from server.models.records import Dose, PainReport, RecordRevision
 from server.models.treatment import Treatment
 from server.models.user import Role, User, team_members
 
@@ -16,10 +17,13 @@ __all__ = [
     "CareTeam",
     "Clinic",
     "DeviceToken",
+    "Dose",
     "EnrollmentCode",
     "FailedAttempt",
+    "PainReport",
     "Patient",
     "PatientStatus",
+    "RecordRevision",
     "Role",
     "Treatment",
     "User",

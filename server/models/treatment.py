@@ -29,6 +29,8 @@ class Treatment(Base):
     details: Mapped[dict[str, Any]] = mapped_column(JSONDocument, default=dict)
     revision: Mapped[int] = mapped_column(default=1)
     deleted: Mapped[bool] = mapped_column(default=False)
+    # Position in the patient's change sequence, so phones pull corrections and deletions.
+    change_seq: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))

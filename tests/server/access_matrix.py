@@ -40,6 +40,15 @@ ANY_CLINICIAN: Policy = {**CARE_TEAM, "other_clinician": OK}
 CLINICIAN_OF_THE_TEAM: Policy = {**CARE_TEAM, "other_clinician": 422}
 # What staff do with their own account.
 STAFF: Policy = {**ANY_CLINICIAN, "admin": OK}
+# A phone's own sync: every enrolled phone reaches its own patient's records, staff never.
+DEVICE_ONLY: Policy = {
+    "anonymous": 401,
+    "own_device": OK,
+    "other_device": OK,
+    "own_clinician": 403,
+    "other_clinician": 403,
+    "admin": 403,
+}
 # Routes that take credentials instead of a token (login, enrollment).
 PUBLIC: Policy = dict.fromkeys(CALLERS, OK)
 
@@ -70,12 +79,25 @@ def enroll_body(world: World, owner: Side) -> dict[str, str]:
     return {"code": owner.enrollment_code, "device_name": "Phone"}
 
 
+def sync_body(target: Target) -> dict[str, Any]:
+    report = {
+        "id": str(uuid.uuid4()),
+        "recorded_at": "2026-01-05T09:00:00+00:00",
+        "revision": 1,
+        "deleted": False,
+        "sites": [{"site": "femur_left", "score": 3}],
+        "symptoms": [],
+    }
+    return {"cursor": None, "reports": [report], "doses": []}
+
+
 PATIENT = "/api/v1/patients/<uuid:patient_id>"
 
 MATRIX: list[Route] = [
     Route("POST", "/api/v1/auth/login", PUBLIC, body=login_body),
     Route("POST", "/api/v1/auth/logout", STAFF),
     Route("POST", "/api/v1/enroll", PUBLIC, body=enroll_body, names_the_owner=True),
+    Route("POST", "/api/v1/sync", DEVICE_ONLY, body=sync_body),
     Route("GET", "/api/v1/patients", ANY_CLINICIAN),
     Route("POST", "/api/v1/patients", CLINICIAN_OF_THE_TEAM, body=new_patient_body),
     Route("GET", PATIENT, CARE_TEAM),

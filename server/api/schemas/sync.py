@@ -1,0 +1,58 @@
+"""Request and response of `POST /api/v1/sync` (architecture.md, "Sync protocol").
+
+Pushed items are taken as raw objects here and validated one by one with the shared wire schemas
+in the service, so one bad item is rejected alone and the good ones are stored.
+"""
+
+from __future__ import annotations
+
+from marshmallow import Schema, fields
+
+from server.api.schemas.base import StrictSchema
+
+
+class SyncRequestSchema(StrictSchema):
+    cursor = fields.String(
+        load_default=None, allow_none=True, metadata={"description": "null for the first sync"}
+    )
+    reports = fields.List(fields.Raw(), load_default=list, metadata={"description": "pain reports"})
+    doses = fields.List(fields.Raw(), load_default=list, metadata={"description": "doses taken"})
+
+
+class RejectedSchema(Schema):
+    id = fields.String(allow_none=True, required=True)
+    errors = fields.Dict(required=True, metadata={"description": "messages per field"})
+
+
+class PhoneAlertSchema(Schema):
+    """What a phone learns of an alert: its status only, never the rule or the advice."""
+
+    id = fields.String(required=True)
+    status = fields.String(required=True)
+    raised_at = fields.DateTime(required=True)
+    acknowledged_at = fields.DateTime(allow_none=True)
+    resolved_at = fields.DateTime(allow_none=True)
+
+
+class ChangesSchema(Schema):
+    reports = fields.List(fields.Dict(), required=True)
+    doses = fields.List(fields.Dict(), required=True)
+    treatments = fields.List(fields.Dict(), required=True)
+    context = fields.Dict(allow_none=True, required=True)
+    alerts = fields.List(fields.Nested(PhoneAlertSchema), required=True)
+
+
+class SettingsSchema(Schema):
+    helpline = fields.String(required=True)
+    call_now_text = fields.String(required=True)
+    out_of_hours_text = fields.String(required=True)
+    check_in_reminder = fields.String(required=True, metadata={"description": "HH:MM local"})
+
+
+class SyncResponseSchema(Schema):
+    cursor = fields.String(required=True)
+    more = fields.Boolean(required=True, metadata={"description": "call again with the cursor"})
+    accepted = fields.List(fields.String(), required=True)
+    rejected = fields.List(fields.Nested(RejectedSchema), required=True)
+    changes = fields.Nested(ChangesSchema, required=True)
+    settings = fields.Nested(SettingsSchema, required=True)

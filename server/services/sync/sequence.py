@@ -1,0 +1,48 @@
+"""The per-patient change sequence, the source of sync cursors.
+
+Every change a phone must pull (a report, a dose, a treatment, the context, an alert's status) takes
+the next number of its patient's sequence. Numbers are handed out while the patient row is locked
+inside the writing transaction, so they commit in order and a pull never skips one.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
+from server.models import Patient
+from server.services.errors import NotFound
+
+
+class ChangeSequence:
+    """Numbers for one transaction's changes to one patient; `close()` writes the last one back."""
+
+    def __init__(self, session: Session, patient_id: uuid.UUID) -> None:
+        self.session = session
+        self.patient_id = patient_id
+        # An UPDATE first: it takes the row lock on PostgreSQL and SQLite's write lock up front,
+        # so concurrent writers queue here instead of failing later on a lock upgrade.
+        last = session.execute(
+            update(Patient)
+            .where(Patient.id == patient_id)
+            .values(last_change_seq=Patient.last_change_seq)
+            .returning(Patient.last_change_seq)
+        ).scalar_one_or_none()
+        if last is None:
+            raise NotFound("No such patient.")
+        self.last = last
+        self.first_unsaved = last + 1
+
+    def next(self) -> int:
+        self.last += 1
+        return self.last
+
+    def close(self) -> None:
+        if self.last >= self.first_unsaved:
+            self.session.execute(
+                update(Patient)
+                .where(Patient.id == self.patient_id)
+                .values(last_change_seq=self.last)
+            )

@@ -1,0 +1,134 @@
+"""One sync request: validate each pushed item, upsert the valid ones, run the engine, pull."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from marshmallow import ValidationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from server.models import CareTeam, Patient
+from server.security.actors import PatientDevice
+from server.services.errors import DomainError
+from server.services.sync.changes import pull
+from server.services.sync.cursor import decode_cursor, encode_cursor
+from server.services.sync.records import DOSES, REPORTS, IdTaken, Outcome, RecordKind, RecordWriter
+from server.services.sync.sequence import ChangeSequence
+from shared.records import Dose, PainReport
+from shared.wire import ClockCheck, check_future
+
+# Called inside the transaction with the records this push stored (new or newer revisions).
+AfterPush = Callable[[Session, PatientDevice, list[PainReport | Dose], datetime], None]
+
+
+MAX_RECORDS = 500
+
+
+class TooManyRecords(DomainError):
+    """Refused whole, before anything is stored: the phone splits its outbox and tries again."""
+
+    status = 413
+
+
+@dataclass(frozen=True)
+class Push:
+    cursor: str | None
+    reports: list[Any] = field(default_factory=list)
+    doses: list[Any] = field(default_factory=list)
+
+
+@dataclass
+class SyncResult:
+    cursor: str
+    more: bool
+    accepted: list[str]
+    rejected: list[dict[str, Any]]
+    changes: dict[str, Any]
+    settings: dict[str, str]
+
+
+def sync(
+    session: Session,
+    device: PatientDevice,
+    push: Push,
+    now: datetime,
+    after_push: AfterPush | None = None,
+) -> SyncResult:
+    count = len(push.reports) + len(push.doses)
+    if count > MAX_RECORDS:
+        raise TooManyRecords(f"{count} records in one request; send at most {MAX_RECORDS}.")
+    since = decode_cursor(push.cursor)
+    sequence = ChangeSequence(session, device.patient_id)
+    accepted: list[str] = []
+    rejected: list[dict[str, Any]] = []
+    stored: list[PainReport | Dose] = []
+    for kind, items in ((REPORTS, push.reports), (DOSES, push.doses)):
+        valid = validate_items(kind, items, now, rejected)
+        ids = [uuid.UUID(record.id) for record in valid]
+        writer = RecordWriter(session, kind, device, sequence, ids)
+        for record in valid:
+            moment = record.recorded_at if isinstance(record, PainReport) else record.taken_at
+            ahead = check_future(moment, now) is ClockCheck.AHEAD
+            try:
+                outcome = writer.write(record, moment, ahead)
+            except IdTaken as taken:
+                rejected.append({"id": record.id, "errors": {"id": [str(taken)]}})
+                continue
+            accepted.append(record.id)
+            if outcome is Outcome.STORED:
+                stored.append(record)
+    session.flush()
+    if after_push is not None and stored:
+        after_push(session, device, stored, now)
+    sequence.close()
+    page = pull(session, device.patient_id, device.device_id, since, sequence.last)
+    settings = team_settings(session, device)
+    session.commit()
+    return SyncResult(
+        cursor=encode_cursor(page.cursor),
+        more=page.more,
+        accepted=accepted,
+        rejected=rejected,
+        changes={**page.items, "context": page.context},
+        settings=settings,
+    )
+
+
+def validate_items(
+    kind: RecordKind, items: list[Any], now: datetime, rejected: list[dict[str, Any]]
+) -> list[Any]:
+    """Load each item on its own, so one bad item costs only itself."""
+    schema = kind.schema(now=now)
+    valid = []
+    for item in items:
+        try:
+            valid.append(schema.load(item))
+        except ValidationError as error:
+            item_id = item.get("id") if isinstance(item, dict) else None
+            rejected.append(
+                {"id": item_id if isinstance(item_id, str) else None, "errors": error.messages}
+            )
+    return valid
+
+
+def team_settings(session: Session, device: PatientDevice) -> dict[str, str]:
+    team = session.scalar(
+        select(CareTeam)
+        .join(Patient, Patient.care_team_id == CareTeam.id)
+        .where(Patient.id == device.patient_id)
+    )
+    assert team is not None, "a device's patient always has a care team"
+    patient_helpline = session.scalar(
+        select(Patient.helpline).where(Patient.id == device.patient_id)
+    )
+    return {
+        "helpline": patient_helpline or team.helpline,
+        "call_now_text": team.call_now_text,
+        "out_of_hours_text": team.out_of_hours_text,
+        "check_in_reminder": team.check_in_reminder,
+    }
