@@ -1,5 +1,15 @@
 """The Painline phone app: local store, outbox, sync client and Kivy-free presenters.
 
-`mobile.phone.Phone` wires them together; the Kivy screens (a later layer) call its presenters
-from a background task and show the results on the UI thread.
+The Kivy layer builds one `mobile.phone.Phone` (`Phone.open(user_data_dir, on_sync_result=...)`)
+and calls `start()` / `stop()`. Screens use its presenters, always through
+`phone.tasks.submit(work, on_done)` with `on_done` wrapped in `@mainthread`:
+
+- `phone.enrollment`: `from_qr(payload, device_name)`, `from_fields(server, code, device_name)`
+- `phone.checkin`: `submit(CheckInForm)`, `revise(id, CheckInForm)` -> `SaveResult` with
+  `saved`, `errors` per field and `safety_net` (call-now screen) when the engine finds an emergency
+- `phone.doses`: `submit(DoseForm)`, `revise(id, DoseForm)`, `planned_medications()`
+- `phone.history`: `entries()`, `delete(kind, id)`
+- `phone.messages`: `view()` (alert status, could-not-send list, new code or update needed)
+- `phone.sign_out`: `unsynced()`, `sign_out(accept_loss=False)`
+- `phone.runner.sync_now()` after resume; results arrive at `on_sync_result` (a `SyncResult`)
 """

@@ -45,20 +45,26 @@ def migrated_server_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def live_server(tmp_path: Path, migrated_server_database: Path) -> Iterator[LiveServer]:
-    """The real app on 127.0.0.1 with patient A (an enrollment code) and clinician A."""
+def live_server(
+    request: pytest.FixtureRequest, tmp_path: Path, migrated_server_database: Path
+) -> Iterator[LiveServer]:
+    """The real app on 127.0.0.1 with patient A (an enrollment code) and clinician A.
+
+    Parametrize indirectly with a dict of environment variables to configure the server.
+    """
     from server.extensions import db
     from tests.support.builders import build_world
 
     database = tmp_path / "server.db"
     shutil.copy(migrated_server_database, database)
-    app = make_app(f"sqlite:///{database}")
+    app = make_app(f"sqlite:///{database}", ENVIRON=getattr(request, "param", {}))
     with app.app_context():
         world = build_world(db.session)
         facts = {
             "patient_id": str(world.patient_a.id),
             "enrollment_code": world.enrollment_code_a,
             "clinician_token": world.tokens["clinician_a"],
+            "device_token": world.tokens["device_a"],
         }
         db.session.remove()
     running = serve(app, str(database), facts)

@@ -75,6 +75,7 @@ class LiveServer:
     patient_id: str
     enrollment_code: str
     clinician_token: str
+    device_token: str  # of a phone of patient A enrolled before the test
     server: BaseWSGIServer
     thread: threading.Thread
 

@@ -6,7 +6,6 @@ The sync tests follow the protocol of architecture.md ("Sync protocol"). Until t
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime, timedelta
 from functools import cache
 
@@ -15,7 +14,8 @@ import requests
 
 from mobile.phone import Phone
 from mobile.store import Store, account, clinical
-from mobile.sync import Backoff, Offline, SyncOutcome, TokenRevoked
+from mobile.store.account import Enrollment
+from mobile.sync import Backoff, Offline, SyncOutcome, TokenRevoked, UpgradeRequired
 from tests.conftest import dispose, make_app
 from tests.mobile.builders import PARIS_WINTER, FakeClock, a_stable_check_in, a_treatment
 from tests.mobile.live_server import SYNC_PATH, has_route
@@ -195,11 +195,12 @@ def test_a_rejected_check_in_is_kept_and_shown_and_not_resent(phone, live_server
 
 
 @needs_sync
-def test_a_revoked_token_keeps_the_outbox_until_a_new_code(phone, live_server):
+def test_a_revoked_phone_keeps_its_outbox_and_pushes_it_after_a_new_code(phone, live_server):
     enroll(phone, live_server)
-    with phone.store.transaction() as connection:
-        enrolled = account.enrollment(connection)
-        account.save_enrollment(connection, replace(enrolled, token="revoked-or-unknown"))
+    revoked = live_server.app.test_cli_runner().invoke(
+        args=["painline", "revoke-device", "--patient", live_server.patient_id]
+    )
+    assert revoked.exit_code == 0, revoked.output
     saved = phone.checkin.submit(a_stable_check_in())
 
     with pytest.raises(TokenRevoked, match="new code"):
@@ -208,4 +209,31 @@ def test_a_revoked_token_keeps_the_outbox_until_a_new_code(phone, live_server):
     assert phone.messages.view().needs_new_code
     assert phone.messages.view().waiting_to_send == 1
     assert live_server.stored_report_ids() == []
-    assert saved.saved
+
+    new_code = requests.post(
+        f"{live_server.url}/api/v1/patients/{live_server.patient_id}/enrollment-code",
+        headers={"Authorization": f"Bearer {live_server.clinician_token}"},
+        timeout=10,
+    ).json()["enrollment_code"]
+    assert phone.enrollment.from_qr(live_server.qr(new_code), "Test phone").enrolled
+    phone.sync.run()
+
+    assert not phone.messages.view().needs_new_code
+    assert live_server.stored_report_ids() == [saved.record_id]
+
+
+@needs_sync
+@pytest.mark.parametrize("live_server", [{"PAINLINE_MIN_APP_VERSION": "99.0.0"}], indirect=True)
+def test_an_app_too_old_for_the_server_keeps_its_outbox_and_asks_for_an_update(phone, live_server):
+    with phone.store.transaction() as connection:
+        account.save_enrollment(
+            connection,
+            Enrollment(live_server.url, live_server.device_token, live_server.patient_id, "Old"),
+        )
+    phone.checkin.submit(a_stable_check_in())
+
+    with pytest.raises(UpgradeRequired):
+        phone.sync.run()
+
+    assert phone.messages.view().upgrade_required
+    assert phone.messages.view().waiting_to_send == 1
