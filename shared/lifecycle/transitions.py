@@ -27,10 +27,9 @@ Events = tuple[AlertEvent, ...]
 
 def raise_alert(patient_id: str, finding: FindingLike, now: datetime) -> tuple[AlertState, Events]:
     """A new open alert for `finding`, and its `raised` event."""
-    tier_rank(finding.tier)
     alert = AlertState(
         key=alert_key(patient_id, finding),
-        tier=str(finding.tier),
+        tier=_known_tier(finding.tier),
         evidence=_unique(finding.evidence),
         raised_at=now,
     )
@@ -56,7 +55,7 @@ def absorb(alert: AlertState, finding: FindingLike, now: datetime) -> tuple[Aler
     raised = replace(
         alert,
         evidence=evidence,
-        tier=str(finding.tier),
+        tier=_known_tier(finding.tier),
         status=AlertStatus.OPEN,
         acknowledged_at=None,
     )
@@ -115,6 +114,12 @@ def resolve(
 def _not_before_raised(alert: AlertState, at: datetime, action: str) -> None:
     if at < alert.raised_at:
         raise LifecycleError(f"an alert cannot be {action} before it was raised")
+
+
+def _known_tier(tier: str) -> str:
+    """The tier as plain text (an engine `Tier` is a StrEnum); unknown tiers are refused."""
+    tier_rank(tier)
+    return str(tier)
 
 
 def _unique(ids: Iterable[str]) -> tuple[str, ...]:

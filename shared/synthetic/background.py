@@ -4,9 +4,10 @@ Controlled pain (each usual site scores its base or one more, base 1-2), one or 
 on most days with about one day in eight missed, a regular opioid twice a day with an
 occasional missed dose and 0-2 breakthrough doses, and a bone agent every four weeks.
 
-The limits below are what keeps a stable patient from triggering any rule, so each says which:
+The limits below keep a stable patient from triggering any rule; each comment names the rule.
 """
 
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
 from random import Random
@@ -48,6 +49,8 @@ REGIMENS = (
 # Etc/GMT-1 is UTC+01:00).
 TIME_ZONES = (("Etc/UTC", 0), ("Etc/GMT-1", 1), ("Etc/GMT-2", 2), ("Etc/GMT+5", -5))
 MISSED_DAY_CHANCE = 0.12
+# Mostly none, sometimes one, rarely two.
+BREAKTHROUGH_PER_DAY = (0, 0, 0, 0, 0, 1, 1, 1, 1, 2)
 MISSED_DOSE_CHANCE = 0.03
 # The OME baseline needs the first ten days of doses; until then any extra dose can look like
 # an escalation (rule 10), so the first two weeks are kept plain.
@@ -67,14 +70,28 @@ def stable_story(rng: Random, until: date, days: int, *, busy: bool = False) -> 
     )
     regimen = rng.choice(REGIMENS)
     first = until - timedelta(days=days - 1)
-    story_days: list[Day] = []
+    story = Story(
+        offset_hours=offset,
+        time_zone=zone,
+        regimen=regimen,
+        sites=sites,
+        lesions=tuple(_lesion(rng, pain.site) for pain in sites),
+        days=tuple(_days(rng, first, days, sites, regimen, busy)),
+        courses=(),
+    )
+    agent_kind, _ = rng.choice(BONE_AGENTS)
+    return with_bone_agent(story, agent_kind, last_dose=until - timedelta(days=rng.randrange(28)))
+
+
+def _days(
+    rng: Random, first: date, count: int, sites: tuple[Pain, ...], regimen: Regimen, busy: bool
+) -> Iterator[Day]:
     last_missed_dose = -MISSED_DOSE_SPACING
     previous_breakthrough = 0
-    for index in range(days):
-        missed = (
-            not busy and index > 0 and story_days[-1].logged and rng.random() < MISSED_DAY_CHANCE
-        )
-        check_ins = () if missed else _check_ins(rng, sites)
+    yesterday_logged = False
+    for index in range(count):
+        missed = not busy and yesterday_logged and rng.random() < MISSED_DAY_CHANCE
+        yesterday_logged = not missed
         plain = index < PLAIN_START_DAYS
         skip = (
             not busy
@@ -85,35 +102,20 @@ def stable_story(rng: Random, until: date, days: int, *, busy: bool = False) -> 
         last_missed_dose = index if skip else last_missed_dose
         # Never two days in a row with two breakthrough doses (rule 10 needs three raised days).
         most = 0 if plain else (1 if previous_breakthrough == 2 else 2)
-        breakthrough = 1 if busy else min(most, rng.choice((0, 0, 0, 0, 0, 1, 1, 1, 1, 2)))
+        breakthrough = 1 if busy else min(most, rng.choice(BREAKTHROUGH_PER_DAY))
         previous_breakthrough = breakthrough
-        doses = regular_doses(rng, regimen, skip=skip) + breakthrough_doses(
-            rng, regimen, breakthrough
+        yield Day(
+            first + timedelta(days=index),
+            () if missed else _check_ins(rng, sites),
+            regular_doses(rng, regimen, skip=skip) + breakthrough_doses(rng, regimen, breakthrough),
         )
-        story_days.append(Day(first + timedelta(days=index), check_ins, doses))
-    story = Story(
-        offset_hours=offset,
-        time_zone=zone,
-        regimen=regimen,
-        sites=sites,
-        lesions=tuple(_lesion(rng, pain.site) for pain in sites),
-        days=tuple(story_days),
-        courses=(),
-    )
-    agent_kind, _ = rng.choice(BONE_AGENTS)
-    return with_bone_agent(story, agent_kind, last_dose=until - timedelta(days=rng.randrange(28)))
-
-
-def usual_check_in(rng: Random, story: Story, minute: int | None = None) -> CheckIn:
-    """A check-in reporting the usual sites at their usual scores."""
-    return _check_in(rng, story.sites, minute if minute is not None else _morning(rng))
 
 
 def logged(rng: Random, story: Story, day: Day) -> Day:
     """The day with at least one check-in (a scenario's pattern needs the day logged)."""
     if day.logged:
         return day
-    return replace(day, check_ins=(usual_check_in(rng, story),))
+    return replace(day, check_ins=(_check_in(rng, story.sites, _morning(rng)),))
 
 
 def regular_doses(rng: Random, regimen: Regimen, *, skip: bool = False) -> tuple[DoseTaken, ...]:
