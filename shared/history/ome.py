@@ -62,3 +62,13 @@ def baseline_ome(records: Records, day: date, config: RulesConfig) -> float | No
 
 def breakthrough_doses(records: Records, day: date) -> list[Dose]:
     return [dose for dose in records.doses_on(day) if dose.purpose == "breakthrough"]
+
+
+def ome_doses(records: Records, day: date, config: RulesConfig) -> list[Dose]:
+    """The doses that make up that day's OME: its own converted doses and patches still on."""
+    first = day - timedelta(days=PATCH_DAYS - 1)
+    return [
+        dose
+        for dose in records.doses.between(first, day)
+        if (dose.day == day or is_patch(dose)) and dose_ome(dose, config) > 0
+    ]

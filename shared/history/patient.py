@@ -8,7 +8,7 @@ the day index; none walks the whole history.
 from datetime import date
 
 from shared.config import RulesConfig
-from shared.history import ome, pain, treatments
+from shared.history import medicines, ome, pain, treatments
 from shared.history.store import Records
 from shared.history.treatments import BoneAgentDose, RadiotherapyWindow
 from shared.records import Dose, PainReport, Treatment
@@ -53,8 +53,23 @@ class PatientHistory(Records):
     def baseline_ome(self, day: date, config: RulesConfig) -> float | None:
         return ome.baseline_ome(self, day, config)
 
+    def ome_doses(self, day: date, config: RulesConfig) -> list[Dose]:
+        return ome.ome_doses(self, day, config)
+
     def breakthrough_doses(self, day: date) -> list[Dose]:
         return ome.breakthrough_doses(self, day)
+
+    def neuropathic_agent_in_use(self, first: date, last: date) -> str | None:
+        return medicines.neuropathic_agent_in_use(self, first, last)
+
+    def bone_agent_doses_until(self, day: date) -> list[BoneAgentDose]:
+        return medicines.bone_agent_doses_until(self, day)
+
+    def planned_bone_agent(self, day: date) -> str | None:
+        return medicines.planned_bone_agent(self, day)
+
+    def bone_agent_records(self, day: date) -> list[Treatment]:
+        return medicines.bone_agent_records(self, day)
 
     def radiotherapy_windows(self, site: str | None = None) -> list[RadiotherapyWindow]:
         return treatments.radiotherapy_windows(self, site)

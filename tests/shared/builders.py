@@ -225,3 +225,23 @@ def run_rule(
         history(*records, patient=patient).as_of(now), now, on, config or RulesConfig()
     )
     return rule.findings(evaluation)
+
+
+def bone_agent(kind: str = "denosumab", on: date = D, **details: Any) -> Treatment:
+    """One bone-agent administration given on `on` (details: agent, interval_weeks, stopped)."""
+    loaded: Treatment = TreatmentSchema().load(treatment_wire(kind, [], on, details=details))
+    return loaded
+
+
+def run_rule_at(
+    rule: Rule,
+    now: datetime,
+    *records: Any,
+    patient: PatientContext | None = None,
+    config: RulesConfig | None = None,
+) -> list[Finding]:
+    """One rule alone at `now` (its local date is D), as a clock tick runs a time-based rule."""
+    evaluation = Evaluation(
+        history(*records, patient=patient).as_of(now), now, now.date(), config or RulesConfig()
+    )
+    return rule.findings(evaluation)

@@ -102,11 +102,11 @@ def test_an_empty_history_gives_no_findings():
     assert findings_on(D) == []
 
 
-def test_the_registry_lists_rules_one_to_nine_once_each_and_all_have_a_rank():
+def test_the_registry_lists_all_eighteen_rules_once_each_and_all_have_a_rank():
     ids = [r.id for r in RULES]
 
-    assert len(ids) == len(set(ids)) == 9
-    assert set(ids) <= set(PRECEDENCE)
+    assert len(ids) == len(set(ids)) == 18
+    assert set(ids) == set(PRECEDENCE)
     assert len(PRECEDENCE) == len(set(PRECEDENCE)) == 18
 
 
@@ -115,8 +115,10 @@ def test_every_rule_docstring_cites_its_source():
         assert registered.citation in (registered.check.__doc__ or ""), registered.id
 
 
-def test_rules_one_to_nine_run_after_each_record():
-    assert EVENT_RULES == RULES and TIME_BASED_RULES == ()
+def test_rules_16_and_18_are_time_based_and_the_rest_run_after_each_record():
+    assert [r.id for r in TIME_BASED_RULES] == ["bone_agent_schedule_gap", "missed_check_ins"]
+    assert set(EVENT_RULES) | set(TIME_BASED_RULES) == set(RULES)
+    assert not set(EVENT_RULES) & set(TIME_BASED_RULES)
 
 
 def test_a_time_based_rule_slots_in_without_changing_the_engine():
