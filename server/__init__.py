@@ -9,6 +9,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from server.config import Settings
+from server.rules_config import load_rules_config
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
@@ -40,6 +41,7 @@ def configure(app: Flask, settings: Settings, overrides: Mapping[str, Any]) -> N
         MAX_CONTENT_LENGTH=1024 * 1024,
     )
     app.config.update(overrides)
+    app.extensions["painline_rules"] = load_rules_config(settings.rules_config_path)
     if settings.trusted_proxies:
         # Rate limits count per client address, so it must be the client's, not the proxy's.
         n = settings.trusted_proxies
@@ -66,15 +68,17 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from server.api.auth import blp as auth
+    from server.api.context import blp as context
     from server.api.docs import declare_security_schemes
     from server.api.enrollment import blp as enrollment
     from server.api.health import blp as health
     from server.api.patients import blp as patients
     from server.api.sync import blp as sync
+    from server.api.treatments import blp as treatments
     from server.extensions import api
 
     declare_security_schemes(api)
-    for blueprint in (health, auth, patients, enrollment, sync):
+    for blueprint in (health, auth, patients, enrollment, sync, treatments, context):
         api.register_blueprint(blueprint)
 
 

@@ -12,7 +12,7 @@ from flask import Flask, jsonify, make_response, request
 from flask_smorest import Api
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
-from server.services.errors import DomainError, NotAuthenticated, TooManyAttempts
+from server.services.errors import DomainError, InvalidInput, NotAuthenticated, TooManyAttempts
 
 JSON_METHODS = ("POST", "PUT", "PATCH")
 
@@ -40,7 +40,11 @@ def error_body(status: int, message: str, errors: dict[str, Any] | None = None) 
 
 
 def domain_error_response(error: DomainError) -> Any:
-    response = jsonify(error_body(error.status, error.message, error.errors))
+    errors = error.errors
+    if isinstance(error, InvalidInput) and errors:
+        # Field errors sit under the request location, as the schema validation's do.
+        errors = {"json": errors}
+    response = jsonify(error_body(error.status, error.message, errors))
     response.status_code = error.status
     if isinstance(error, NotAuthenticated):
         response.headers["WWW-Authenticate"] = 'Bearer realm="painline"'

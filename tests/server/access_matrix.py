@@ -14,11 +14,13 @@ Adding a route is one line: `Route(METHOD, RULE, POLICY)`, with `body=` when it 
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
-from tests.support.builders import PASSWORD, Side, World
+from tests.support.builders import PASSWORD, Side
 
 OK = "2xx"
 CALLERS = ("anonymous", "own_device", "other_device", "own_clinician", "other_clinician", "admin")
@@ -52,7 +54,16 @@ DEVICE_ONLY: Policy = {
 # Routes that take credentials instead of a token (login, enrollment).
 PUBLIC: Policy = dict.fromkeys(CALLERS, OK)
 
-Body = Callable[[World, Side], Any]
+
+@dataclass(frozen=True)
+class Target:
+    """Whose records a request addresses: the patient in the URL, and the nested record's owner."""
+
+    patient: Side
+    record: Side
+
+
+Body = Callable[[Target], Any]
 
 
 @dataclass(frozen=True)
@@ -67,16 +78,49 @@ class Route:
     query: Mapping[str, str] = field(default_factory=dict)
 
 
-def login_body(world: World, owner: Side) -> dict[str, str]:
-    return {"email": owner.clinician.email, "password": PASSWORD}
+def login_body(target: Target) -> dict[str, str]:
+    return {"email": target.patient.clinician.email, "password": PASSWORD}
 
 
-def new_patient_body(world: World, owner: Side) -> dict[str, str]:
-    return {"display_name": "New patient", "care_team_id": str(owner.team.id)}
+def new_patient_body(target: Target) -> dict[str, str]:
+    return {"display_name": "New patient", "care_team_id": str(target.patient.team.id)}
 
 
-def enroll_body(world: World, owner: Side) -> dict[str, str]:
-    return {"code": owner.enrollment_code, "device_name": "Phone"}
+def enroll_body(target: Target) -> dict[str, str]:
+    return {"code": target.patient.enrollment_code, "device_name": "Phone"}
+
+
+def treatment_body(treatment_id: uuid.UUID, revision: int) -> dict[str, Any]:
+    return {
+        "id": str(treatment_id),
+        "kind": "radiotherapy",
+        "sites": ["femur_left"],
+        "started_on": date.today().isoformat(),
+        "ended_on": date.today().isoformat(),
+        "revision": revision,
+        "details": {"dose_gy": 8, "fractions": 1},
+    }
+
+
+def new_treatment_body(target: Target) -> dict[str, Any]:
+    return treatment_body(uuid.uuid4(), revision=1)
+
+
+def corrected_treatment_body(target: Target) -> dict[str, Any]:
+    return treatment_body(target.record.treatment.id, revision=2)
+
+
+def context_body(target: Target) -> dict[str, Any]:
+    return {
+        "id": str(target.patient.patient.id),
+        "revision": 2,
+        "care_team_id": str(target.patient.team.id),
+        "time_zone": "Europe/London",
+        "helpline": "+44 20 7946 0000",
+        "status": "active",
+        "lesions": [{"site": "femur_left", "type": "lytic"}],
+        "medications": [],
+    }
 
 
 def sync_body(target: Target) -> dict[str, Any]:
@@ -92,6 +136,7 @@ def sync_body(target: Target) -> dict[str, Any]:
 
 
 PATIENT = "/api/v1/patients/<uuid:patient_id>"
+TREATMENT = f"{PATIENT}/treatments/<uuid:treatment_id>"
 
 MATRIX: list[Route] = [
     Route("POST", "/api/v1/auth/login", PUBLIC, body=login_body),
@@ -102,6 +147,10 @@ MATRIX: list[Route] = [
     Route("POST", "/api/v1/patients", CLINICIAN_OF_THE_TEAM, body=new_patient_body),
     Route("GET", PATIENT, CARE_TEAM),
     Route("POST", f"{PATIENT}/enrollment-code", CARE_TEAM),
+    Route("PUT", f"{PATIENT}/context", CARE_TEAM, body=context_body),
+    Route("POST", f"{PATIENT}/treatments", CARE_TEAM, body=new_treatment_body),
+    Route("PUT", TREATMENT, CARE_TEAM, body=corrected_treatment_body),
+    Route("DELETE", TREATMENT, CARE_TEAM),
 ]
 
 # Served to anyone and about no patient.

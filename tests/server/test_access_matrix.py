@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from tests.server.access_matrix import CALLERS, MATRIX, NOT_IN_THE_MATRIX, OK, Route
-from tests.support.builders import Side, World
+from tests.server.access_matrix import CALLERS, MATRIX, NOT_IN_THE_MATRIX, OK, Route, Target
+from tests.support.builders import World
 
 IGNORED_METHODS = {"HEAD", "OPTIONS"}
 URL_PARAMETER = re.compile(r"<(?:[a-z]+:)?(?P<name>\w+)>")
@@ -55,15 +55,16 @@ def expected(route: Route, owner: str, caller: str) -> int | str:
     return answer
 
 
-def url_for(rule: str, world: World, owner: str) -> str:
-    patient_side = world.side(owner[0])
-    record_side = world.side(owner[-1])
+def target_of(world: World, owner: str) -> Target:
+    return Target(patient=world.side(owner[0]), record=world.side(owner[-1]))
 
+
+def url_for(rule: str, target: Target) -> str:
     def value(match: re.Match[str]) -> str:
         name = match["name"]
         if name == "patient_id":
-            return str(patient_side.patient.id)
-        return str(getattr(record_side, NESTED_RECORDS[name]).id)
+            return str(target.patient.patient.id)
+        return str(getattr(target.record, NESTED_RECORDS[name]).id)
 
     return URL_PARAMETER.sub(value, rule)
 
@@ -80,9 +81,9 @@ def may_see_the_owner(caller: str, route: Route) -> bool:
 
 @pytest.mark.parametrize(("route", "owner", "caller"), cases())
 def test_each_caller_gets_the_answer_the_matrix_expects(api, world, route, owner, caller):
-    side: Side = world.side(owner[0])
-    url = url_for(route.rule, world, owner)
-    body = route.body(world, side) if route.body else None
+    target = target_of(world, owner)
+    url = url_for(route.rule, target)
+    body = route.body(target) if route.body else None
 
     response = api.call(
         route.method, url, token_holder(caller, owner), json=body, query_string=route.query
@@ -96,8 +97,8 @@ def test_each_caller_gets_the_answer_the_matrix_expects(api, world, route, owner
         assert response.get_json()["code"] == response.status_code
     elif not may_see_the_owner(caller, route):
         text = response.get_data(as_text=True)
-        assert str(side.patient.id) not in text
-        assert side.patient.display_name not in text
+        assert str(target.patient.patient.id) not in text
+        assert target.patient.patient.display_name not in text
 
 
 def test_every_route_of_the_app_is_in_the_matrix(app):
@@ -119,7 +120,7 @@ def test_every_row_says_what_every_caller_gets():
 
 
 def test_the_nested_record_case_uses_another_patients_record(world):
-    url = url_for("/p/<uuid:patient_id>/t/<uuid:treatment_id>", world, "a/b")
+    url = url_for("/p/<uuid:patient_id>/t/<uuid:treatment_id>", target_of(world, "a/b"))
 
     assert url == f"/p/{world.patient_a.id}/t/{world.b.treatment.id}"
     assert uuid.UUID(url.rsplit("/", 1)[1]) != world.treatment_a.id

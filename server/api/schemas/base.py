@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
 from marshmallow import RAISE, Schema, ValidationError
+
+from server.services.time_zones import is_known_time_zone
 
 
 class StrictSchema(Schema):
@@ -14,9 +14,5 @@ class StrictSchema(Schema):
 
 def existing_time_zone(name: str) -> None:
     """The server holds the zone database, so it checks the zone exists, not just its shape."""
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(
-            f"{name!r} is not a known IANA time zone (such as Europe/London)."
-        ) from None
+    if not is_known_time_zone(name):
+        raise ValidationError(f"{name!r} is not a known IANA time zone (such as Europe/London).")

@@ -47,7 +47,7 @@ def test_a_clinician_cannot_register_a_patient_in_another_team(api, world):
     )
 
     assert response.status_code == 422
-    assert "care_team_id" in response.get_json()["errors"]
+    assert "care_team_id" in response.get_json()["errors"]["json"]
 
 
 def test_an_unknown_time_zone_is_refused_with_a_message(api, world):

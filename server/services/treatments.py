@@ -1,0 +1,124 @@
+"""Treatments entered by clinicians: add, correct (a higher revision) and delete (a tombstone).
+
+Records arrive already validated by the shared wire schema, as `shared.records.Treatment`.
+Re-running the engine for the patient hooks in here when the sync work lands.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from server.models import Patient, Treatment
+from server.security.actors import Clinician
+from server.services.access import patient_in_reach
+from server.services.errors import Conflict, InvalidInput, NotFound
+from shared import records
+from shared.wire import dump_treatment
+
+NO_SUCH_TREATMENT = "No such treatment for this patient."
+
+
+def add_treatment(
+    session: Session,
+    clinician: Clinician,
+    patient_id: uuid.UUID,
+    record: records.Treatment,
+    now: datetime,
+) -> Treatment:
+    patient = patient_in_reach(session, clinician, patient_id, for_update=True)
+    if record.deleted:
+        raise InvalidInput(
+            "A new treatment cannot start deleted.", {"deleted": ["must be false when adding"]}
+        )
+    if session.get(Treatment, uuid.UUID(record.id)) is not None:
+        raise Conflict(
+            "A treatment with this id already exists; PUT a higher revision to correct it."
+        )
+    treatment = Treatment(
+        id=uuid.UUID(record.id), clinic_id=patient.clinic_id, patient_id=patient.id, created_at=now
+    )
+    write(treatment, record, clinician, now)
+    session.add(treatment)
+    session.commit()
+    return treatment
+
+
+def correct_treatment(
+    session: Session,
+    clinician: Clinician,
+    patient_id: uuid.UUID,
+    treatment_id: uuid.UUID,
+    record: records.Treatment,
+    now: datetime,
+) -> Treatment:
+    patient = patient_in_reach(session, clinician, patient_id, for_update=True)
+    treatment = treatment_of(session, patient, treatment_id)
+    if uuid.UUID(record.id) != treatment_id:
+        raise InvalidInput(
+            "The id in the body must be the one in the URL.", {"id": ["must match the URL"]}
+        )
+    if record.revision <= treatment.revision:
+        raise Conflict(
+            f"This treatment is at revision {treatment.revision}; send revision "
+            f"{treatment.revision + 1} (someone may have changed it since you read it)."
+        )
+    write(treatment, record, clinician, now)
+    session.commit()
+    return treatment
+
+
+def delete_treatment(
+    session: Session,
+    clinician: Clinician,
+    patient_id: uuid.UUID,
+    treatment_id: uuid.UUID,
+    now: datetime,
+) -> None:
+    """A tombstone at the next revision, so phones learn of the delete; deleting twice is fine."""
+    patient = patient_in_reach(session, clinician, patient_id, for_update=True)
+    treatment = treatment_of(session, patient, treatment_id)
+    if not treatment.deleted:
+        treatment.deleted = True
+        treatment.revision += 1
+        treatment.updated_at = now
+        treatment.updated_by = clinician.user_id
+    session.commit()
+
+
+def treatment_of(session: Session, patient: Patient, treatment_id: uuid.UUID) -> Treatment:
+    treatment = session.get(Treatment, treatment_id)
+    if treatment is None or treatment.patient_id != patient.id:
+        raise NotFound(NO_SUCH_TREATMENT)
+    return treatment
+
+
+def write(
+    treatment: Treatment, record: records.Treatment, clinician: Clinician, now: datetime
+) -> None:
+    wire = dump_treatment(record)
+    treatment.kind = record.kind
+    treatment.sites = list(record.sites)
+    treatment.started_on = record.started_on
+    treatment.ended_on = record.ended_on
+    treatment.details = wire["details"]
+    treatment.revision = record.revision
+    treatment.deleted = record.deleted
+    treatment.updated_at = now
+    treatment.updated_by = clinician.user_id
+
+
+def as_record(treatment: Treatment) -> records.Treatment:
+    """The stored row as the wire record the phone and the engine read."""
+    return records.Treatment(
+        id=str(treatment.id),
+        kind=treatment.kind,
+        started_on=treatment.started_on,
+        sites=tuple(treatment.sites),
+        ended_on=treatment.ended_on,
+        revision=treatment.revision,
+        deleted=treatment.deleted,
+        details=records.TreatmentDetails(**treatment.details),
+    )
