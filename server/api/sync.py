@@ -12,6 +12,7 @@ from server.api.docs import DEVICE, operation
 from server.api.schemas.sync import SyncRequestSchema, SyncResponseSchema
 from server.extensions import db
 from server.models.base import utcnow
+from server.rules_config import current_rules_config
 from server.security.current_actor import require_device
 from server.services.app_version import require_supported_app_version
 from server.services.sync import Push, sync
@@ -36,5 +37,5 @@ class Sync(MethodView):
             current_app.config["PAINLINE"].min_app_version,
         )
         push = Push(cursor=body["cursor"], reports=body["reports"], doses=body["doses"])
-        result = sync(db.session, device, push, utcnow())
+        result = sync(db.session, device, push, utcnow(), current_rules_config())
         return result

@@ -1,5 +1,6 @@
 """Typed SQLAlchemy 2.0 models. Patient-owned rows carry their clinic id. Models never commit."""
 
+from server.models.alert import Alert, AlertEvent, Snooze
 from server.models.api_token import ApiToken
 from server.models.base import Base
 from server.models.clinic import CareTeam, Clinic
@@ -12,6 +13,8 @@ from server.models.treatment import Treatment
 from server.models.user import Role, User, team_members
 
 __all__ = [
+    "Alert",
+    "AlertEvent",
     "ApiToken",
     "Base",
     "CareTeam",
@@ -25,6 +28,7 @@ __all__ = [
     "PatientStatus",
     "RecordRevision",
     "Role",
+    "Snooze",
     "Treatment",
     "User",
     "team_members",

@@ -52,6 +52,8 @@ class Dose(PatientRecordMixin, Base):
     )
 
     taken_at: Mapped[datetime]
+    # Bone-agent doses count however old they are, so the engine loads them by medication.
+    medication: Mapped[str] = mapped_column(String(40), default="")
 
 
 class RecordRevision(Base):

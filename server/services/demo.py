@@ -25,8 +25,8 @@ class DemoLogin:
 def seed_demo(session: Session) -> DemoLogin | None:
     """Create the demo clinic, team and clinician in an empty database.
 
-    Returns the demo login when the demo clinician exists (now or from an earlier run), None when the
-    database holds other data, which is left untouched.
+    Returns the demo login when the demo clinician exists (now or from an earlier run), None
+    when the database holds other data, which is left untouched.
     """
     if session.scalar(select(Clinic.id).limit(1)) is not None:
         existing = session.scalar(select(User.id).where(User.email == DEMO_EMAIL))

@@ -100,6 +100,8 @@ class RecordWriter:
         row.device_id = self.device.device_id
         row.change_seq = self.sequence.next()
         setattr(row, self.kind.time_attribute, moment)
+        if isinstance(row, Dose) and isinstance(record, WireDose):
+            row.medication = record.medication
         self.keep_revision(record_id, record.revision, body, conflict=False)
         return Outcome.STORED
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -14,17 +13,15 @@ from sqlalchemy.orm import Session
 
 from server.models import CareTeam, Patient
 from server.security.actors import PatientDevice
+from server.services.alerts import evaluate_after_push
 from server.services.errors import DomainError
 from server.services.sync.changes import pull
 from server.services.sync.cursor import decode_cursor, encode_cursor
 from server.services.sync.records import DOSES, REPORTS, IdTaken, Outcome, RecordKind, RecordWriter
 from server.services.sync.sequence import ChangeSequence
+from shared.config import RulesConfig
 from shared.records import Dose, PainReport
 from shared.wire import ClockCheck, check_future
-
-# Called inside the transaction with the records this push stored (new or newer revisions).
-AfterPush = Callable[[Session, PatientDevice, list[PainReport | Dose], datetime], None]
-
 
 MAX_RECORDS = 500
 
@@ -57,7 +54,7 @@ def sync(
     device: PatientDevice,
     push: Push,
     now: datetime,
-    after_push: AfterPush | None = None,
+    rules_config: RulesConfig,
 ) -> SyncResult:
     count = len(push.reports) + len(push.doses)
     if count > MAX_RECORDS:
@@ -83,8 +80,9 @@ def sync(
             if outcome is Outcome.STORED:
                 stored.append(record)
     session.flush()
-    if after_push is not None and stored:
-        after_push(session, device, stored, now)
+    if stored:
+        patient = session.get_one(Patient, device.patient_id)
+        evaluate_after_push(session, patient, stored, now, rules_config, sequence)
     sequence.close()
     page = pull(session, device.patient_id, device.device_id, since, sequence.last)
     settings = team_settings(session, device)

@@ -1,0 +1,134 @@
+"""Running the engine inside the writing transaction and turning findings into alerts.
+
+A push is evaluated as the replay does: at each stored record's own time and at the end of each
+local day it touched, in time order, with `now` that time (never the wall clock). Findings at
+times more than 14 days before the server's clock are history, not news: their alerts are
+created resolved ("historical") and nobody is notified.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, time, timedelta
+
+from sqlalchemy.orm import Session
+
+from server.models import Alert, Patient
+from server.services.alerts.history import LoadedHistory, load_history
+from server.services.alerts.store import (
+    copy_state,
+    latest_alerts_by_key,
+    new_alert_row,
+    outbox_rows,
+    snoozes_of,
+    state_of,
+)
+from server.services.alerts.withdrawn import mark_withdrawn
+from server.services.sync.sequence import ChangeSequence
+from shared.config import RulesConfig
+from shared.engine import evaluate
+from shared.lifecycle import AlertKey, EventName, alert_key, apply_finding, resolve
+from shared.records import Dose, PainReport
+from shared.rules import Finding
+
+HISTORICAL_AFTER = timedelta(days=14)
+END_OF_DAY = time(23, 59, 59)
+
+
+def evaluate_after_push(
+    session: Session,
+    patient: Patient,
+    stored: list[PainReport | Dose],
+    server_now: datetime,
+    config: RulesConfig,
+    sequence: ChangeSequence,
+) -> None:
+    mark_withdrawn(session, patient.id, [r.id for r in stored if r.revision > 1])
+    run(session, patient, evaluation_moments(stored), server_now, config, sequence)
+
+
+def evaluate_now(
+    session: Session,
+    patient: Patient,
+    server_now: datetime,
+    config: RulesConfig,
+    sequence: ChangeSequence,
+) -> None:
+    """After a clinician changed a treatment or the context: evaluate at the server's clock."""
+    run(session, patient, [server_now], server_now, config, sequence)
+
+
+def evaluation_moments(records: Iterable[PainReport | Dose]) -> list[datetime]:
+    moments: dict[datetime, datetime] = {}
+    for record in records:
+        at = record.recorded_at if isinstance(record, PainReport) else record.taken_at
+        end_of_day = datetime.combine(at.date(), END_OF_DAY, tzinfo=at.tzinfo)
+        for moment in (at, end_of_day):
+            # Keyed by the instant, so one instant written in two offsets is evaluated once.
+            moments.setdefault(moment, moment)
+    return sorted(moments.values())
+
+
+def run(
+    session: Session,
+    patient: Patient,
+    moments: list[datetime],
+    server_now: datetime,
+    config: RulesConfig,
+    sequence: ChangeSequence,
+) -> None:
+    if not moments:
+        return
+    loaded = load_history(session, patient, moments[0])
+    alerts = AlertBook(session, patient, loaded, config.config_hash(), sequence)
+    for moment in moments:
+        historical = moment < server_now - HISTORICAL_AFTER
+        for finding in evaluate(loaded.history, moment, config):
+            alerts.apply(finding, moment, historical)
+
+
+class AlertBook:
+    """The patient's alerts during one evaluation run, written back as they change."""
+
+    def __init__(
+        self,
+        session: Session,
+        patient: Patient,
+        loaded: LoadedHistory,
+        config_hash: str,
+        sequence: ChangeSequence,
+    ) -> None:
+        self.session = session
+        self.patient = patient
+        self.loaded = loaded
+        self.config_hash = config_hash
+        self.sequence = sequence
+        self.latest: dict[AlertKey, Alert] = latest_alerts_by_key(session, patient.id)
+        self.snoozes = snoozes_of(session, patient.id)
+
+    def apply(self, finding: Finding, moment: datetime, historical: bool) -> None:
+        key = alert_key(str(self.patient.id), finding)
+        row = self.latest.get(key)
+        previous = state_of(row) if row is not None else None
+        state, events = apply_finding(
+            previous,
+            str(self.patient.id),
+            finding,
+            moment,
+            self.snoozes,
+            self.loaded.evidence_times,
+        )
+        if state is None or (state == previous and not events):
+            return
+        if any(event.name is EventName.RAISED for event in events):
+            row = new_alert_row(self.patient.clinic_id, self.patient.id, finding, self.config_hash)
+            self.session.add(row)
+            self.latest[key] = row
+        assert row is not None, "only a raise creates a row; other changes need an alert"
+        if historical and state.is_active:
+            state = resolve(state, moment, note="historical")
+            row.historical = True
+        copy_state(row, state, finding)
+        row.change_seq = self.sequence.next()
+        if not historical:
+            self.session.add_all(outbox_rows(row, events, moment))
