@@ -37,6 +37,15 @@ def dose_ome(dose: Dose, config: RulesConfig) -> float:
 
 def daily_ome(records: Records, day: date, config: RulesConfig) -> float:
     """Sum of that day's converted opioid doses, plus patches applied in the two days before."""
+    # Keyed by the config's identity (its OME table is not hashable); the config is kept with
+    # the value so a different config object never reads another's result.
+    kept, value = records.derived(
+        ("ome", day, id(config)), lambda: (config, _daily_ome(records, day, config))
+    )
+    return value if kept is config else _daily_ome(records, day, config)
+
+
+def _daily_ome(records: Records, day: date, config: RulesConfig) -> float:
     first = day - timedelta(days=PATCH_DAYS - 1)
     total = 0.0
     for dose in records.doses.between(first, day):

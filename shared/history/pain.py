@@ -4,7 +4,7 @@ Missing is not "no pain": a day without any report has no daily score at all, an
 average below runs over logged days only.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from statistics import mean, median
 
@@ -24,11 +24,19 @@ def days_back(day: date, count: int) -> date:
 
 def daily_score(records: Records, site: str, day: date) -> int | None:
     """Highest score for the site that day; 0 on a logged day without it; None if not logged."""
+    scores = records.derived(("scores", day), lambda: _site_maxima(records, day))
+    return None if scores is None else scores.get(site, 0)
+
+
+def _site_maxima(records: Records, day: date) -> Mapping[str, int] | None:
     reports = records.reports_on(day)
     if not reports:
         return None
-    scores = (entry.score for report in reports for entry in report.sites if entry.site == site)
-    return max(scores, default=0)
+    maxima: dict[str, int] = {}
+    for report in reports:
+        for entry in report.sites:
+            maxima[entry.site] = max(entry.score, maxima.get(entry.site, 0))
+    return maxima
 
 
 def daily_scores(records: Records, site: str, first: date, last: date) -> dict[date, int]:

@@ -1,14 +1,16 @@
 """The patient's records as the engine reads them: latest revisions, indexed by local day."""
 
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from typing import Self
+from typing import Any, Self, TypeVar
 
 from shared.history.days import DayIndex
 from shared.history.revisions import latest_revisions
 from shared.records import Dose, PainReport, PatientContext, Treatment
 from shared.vocab import MEDICATIONS, MedicationClass
+
+Value = TypeVar("Value")
 
 
 def is_bone_agent(medication: str) -> bool:
@@ -27,6 +29,11 @@ class Records:
     bone_agent_dose_records: tuple[Dose, ...] = ()
     # The instant the records are seen from; None = everything loaded.
     seen_at: datetime | None = None
+    # Values derived from these records, which never change: one evaluation asks for the same
+    # day's scores and OME many times. Not copied by `replace`, so `as_of` starts afresh.
+    _derived: dict[Hashable, Any] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def build(
@@ -65,6 +72,13 @@ class Records:
             ),
             seen_at=now,
         )
+
+    def derived(self, key: Hashable, compute: Callable[[], Value]) -> Value:
+        """`compute()`, worked out once per key for these records."""
+        if key not in self._derived:
+            self._derived[key] = compute()
+        value: Value = self._derived[key]
+        return value
 
     def reports_on(self, day: date) -> tuple[PainReport, ...]:
         """Same-day read: the reports of one local day, in time order."""

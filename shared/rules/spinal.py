@@ -4,6 +4,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from shared.history import PatientHistory
+from shared.history.pain import sites_reported
 from shared.rules.base import Evaluation, Hit, Tier, number, rule, unique
 from shared.vocab import SITES, SPINAL_SITES
 
@@ -22,6 +23,7 @@ FEATURE_WORDS = {
 }
 SEVERE_SCORE = 7
 SEVERE_RUN_DAYS = 3
+BASELINE_FIRST_DAY = 20
 
 
 def _ids_listing(history: PatientHistory, site: str, day: date) -> list[str]:
@@ -99,7 +101,9 @@ def spinal_pain_red_flag(evaluation: Evaluation) -> Iterator[Hit]:
     Source: NICE CG75; NICE NG234; QS56.
     """
     history, day = evaluation.history, evaluation.day
-    for site in sorted(SPINAL_SITES):
+    # A site no report listed in the baseline window scores 0 throughout and cannot fire.
+    listed = sites_reported(history, day - timedelta(days=BASELINE_FIRST_DAY), day)
+    for site in sorted(SPINAL_SITES & listed):
         reasons: list[str] = []
         evidence: list[str] = []
         if new := _new_at_cord_level(history, site, day):

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from shared.history import PatientHistory
+from shared.history.pain import sites_reported
 from shared.rules.base import Evaluation, Hit, Tier, rule, unique
 from shared.rules.mirels import mirels_score, mirels_wording
 from shared.vocab import SITES, WEIGHT_BEARING_SITES
@@ -39,7 +40,9 @@ def functional_pain_weight_bearing(evaluation: Evaluation) -> Iterator[Hit]:
     """
     history, day = evaluation.history, evaluation.day
     context = history.context
-    for site in sorted(WEIGHT_BEARING_SITES):
+    # Only a site some report listed in the lookback can have pain days there.
+    listed = sites_reported(history, day - timedelta(days=LOOKBACK_DAYS), day)
+    for site in sorted(WEIGHT_BEARING_SITES & listed):
         scores = history_scores(history, site, day)
         recent = [each for each, score in scores if score >= 1][-RECENT_PAIN_DAYS:]
         loaded = {each: ids for each in recent if (ids := _loaded_report_ids(history, site, each))}
