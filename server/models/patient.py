@@ -44,7 +44,7 @@ class Patient(Base):
     lesions: Mapped[list[dict[str, Any]]] = mapped_column(JSONDocument, default=list)
     medications: Mapped[list[dict[str, Any]]] = mapped_column(JSONDocument, default=list)
     context_revision: Mapped[int] = mapped_column(default=1)
-    # The last number of this patient's change sequence (see server.services.sync.sequence).
+    # The last number of this patient's change sequence (see server.services.change_sequence).
     last_change_seq: Mapped[int] = mapped_column(default=0)
     # Where the context sits in that sequence, so phones pull it when it changes.
     context_change_seq: Mapped[int] = mapped_column(default=0)

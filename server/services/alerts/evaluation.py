@@ -24,7 +24,7 @@ from server.services.alerts.store import (
     state_of,
 )
 from server.services.alerts.withdrawn import mark_withdrawn
-from server.services.sync.sequence import ChangeSequence
+from server.services.change_sequence import ChangeSequence
 from shared.config import RulesConfig
 from shared.engine import evaluate
 from shared.lifecycle import AlertKey, EventName, alert_key, apply_finding, resolve

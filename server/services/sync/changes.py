@@ -10,7 +10,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from server.models import Alert, Patient, Treatment
 from server.models.records import Dose, PainReport
+from server.services.context import as_record as context_record
+from server.services.treatments import as_record as treatment_record
+from shared.wire import dump_context, dump_treatment
 
 PAGE_SIZE = 500
 
@@ -50,9 +54,61 @@ def pushed_records(model: type[PainReport] | type[Dose], section: str) -> Source
     return changes
 
 
+def treatments(
+    session: Session, patient_id: uuid.UUID, device_id: uuid.UUID, since: int, limit: int
+) -> list[Change]:
+    rows = session.scalars(
+        select(Treatment)
+        .where(Treatment.patient_id == patient_id, Treatment.change_seq > since)
+        .order_by(Treatment.change_seq)
+        .limit(limit)
+    )
+    return [
+        Change(row.change_seq, "treatments", dump_treatment(treatment_record(row))) for row in rows
+    ]
+
+
+def context(
+    session: Session, patient_id: uuid.UUID, device_id: uuid.UUID, since: int, limit: int
+) -> list[Change]:
+    patient = session.get_one(Patient, patient_id)
+    if patient.context_change_seq <= since:
+        return []
+    return [Change(patient.context_change_seq, "context", dump_context(context_record(patient)))]
+
+
+def alert_statuses(
+    session: Session, patient_id: uuid.UUID, device_id: uuid.UUID, since: int, limit: int
+) -> list[Change]:
+    """Status only: the phone never learns a rule, a diagnosis or a suggested action."""
+    rows = session.scalars(
+        select(Alert)
+        .where(Alert.patient_id == patient_id, Alert.change_seq > since)
+        .order_by(Alert.change_seq)
+        .limit(limit)
+    )
+    return [
+        Change(
+            row.change_seq,
+            "alerts",
+            {
+                "id": str(row.id),
+                "status": row.status,
+                "raised_at": row.raised_at,
+                "acknowledged_at": row.acknowledged_at,
+                "resolved_at": row.resolved_at,
+            },
+        )
+        for row in rows
+    ]
+
+
 SOURCES: list[Source] = [
     pushed_records(PainReport, "reports"),
     pushed_records(Dose, "doses"),
+    treatments,
+    context,
+    alert_statuses,
 ]
 
 

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from server.models.records import Dose, PainReport, RecordRevision
 from server.security.actors import PatientDevice
-from server.services.sync.sequence import ChangeSequence
+from server.services.change_sequence import ChangeSequence
 from shared.records import Dose as WireDose
 from shared.records import PainReport as WireReport
 from shared.wire import DoseSchema, PainReportSchema, dump_dose, dump_report

@@ -18,7 +18,7 @@ from server.services.errors import DomainError
 from server.services.sync.changes import pull
 from server.services.sync.cursor import decode_cursor, encode_cursor
 from server.services.sync.records import DOSES, REPORTS, IdTaken, Outcome, RecordKind, RecordWriter
-from server.services.sync.sequence import ChangeSequence
+from server.services.change_sequence import ChangeSequence
 from shared.config import RulesConfig
 from shared.records import Dose, PainReport
 from shared.wire import ClockCheck, check_future

@@ -42,7 +42,12 @@ def push(api: Any, as_: str = "device_a", cursor: str | None = None, **records: 
 
 def pull_all(api: Any, as_: str = "device_a") -> dict[str, list[dict[str, Any]]]:
     """Follow `more` from cursor null to the end, collecting every change."""
-    collected: dict[str, list[dict[str, Any]]] = {"reports": [], "doses": [], "treatments": []}
+    collected: dict[str, list[dict[str, Any]]] = {
+        "reports": [],
+        "doses": [],
+        "treatments": [],
+        "alerts": [],
+    }
     cursor = None
     while True:
         body = push(api, as_, cursor=cursor).get_json()

@@ -1,4 +1,4 @@
-"""The engine runs inside the sync transaction: alerts and their outbox rows commit with the data."""
+"""The engine runs in the sync transaction: alerts and their outbox rows commit with the data."""
 
 from sqlalchemy import select
 

@@ -71,3 +71,35 @@ def test_settings_come_from_the_care_team(api):
         "out_of_hours_text",
         "check_in_reminder",
     }
+
+
+def test_a_treatment_entered_by_a_clinician_reaches_the_phone(api):
+    treatment = api.world.treatment_a
+    body = {
+        "id": str(treatment.id),
+        "kind": "radiotherapy",
+        "sites": ["femur_left"],
+        "started_on": treatment.started_on.isoformat(),
+        "ended_on": treatment.started_on.isoformat(),
+        "revision": 2,
+        "deleted": False,
+        "details": {"dose_gy": 8, "fractions": 1},
+    }
+    url = f"/api/v1/patients/{api.world.patient_a.id}/treatments/{treatment.id}"
+    assert api.put(url, "clinician_a", json=body).status_code == 200
+
+    changes = pull_all(api)
+
+    assert [(t["id"], t["revision"]) for t in changes["treatments"]] == [(str(treatment.id), 2)]
+
+
+def test_the_phone_sees_its_alerts_status_and_nothing_clinical(api):
+    from tests.server.sync.pushes import days_ago
+    from tests.shared.builders import report_wire
+
+    push(api, reports=[report_wire(days_ago(0), symptoms=["limb_weakness"], hour=0, minute=1)])
+
+    alerts = push(api).get_json()["changes"]["alerts"]
+
+    assert [a["status"] for a in alerts] == ["open"]
+    assert set(alerts[0]) == {"id", "status", "raised_at", "acknowledged_at", "resolved_at"}
