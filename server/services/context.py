@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from server.models import Patient, PatientStatus
 from server.security.actors import Clinician
 from server.services.access import patient_in_reach
+from server.services.change_numbers import next_change
 from server.services.devices import revoke_patient_devices
 from server.services.errors import Conflict, InvalidInput
 from server.services.patients import revoke_codes
@@ -51,6 +52,7 @@ def replace_context(
     patient.lesions = wire["lesions"]
     patient.medications = wire["medications"]
     patient.context_revision = context.revision
+    patient.context_change_seq = next_change(session, patient.id)
     session.commit()
     return patient
 

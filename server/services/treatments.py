@@ -1,7 +1,7 @@
 """Treatments entered by clinicians: add, correct (a higher revision) and delete (a tombstone).
 
 Records arrive already validated by the shared wire schema, as `shared.records.Treatment`.
-Re-running the engine for the patient hooks in here when the sync work lands.
+Every write takes the next number of the patient's change sequence, so phones pull it.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from server.models import Patient, Treatment
 from server.security.actors import Clinician
 from server.services.access import patient_in_reach
+from server.services.change_numbers import next_change
 from server.services.errors import Conflict, InvalidInput, NotFound
 from shared import records
 from shared.wire import dump_treatment
@@ -40,7 +41,7 @@ def add_treatment(
     treatment = Treatment(
         id=uuid.UUID(record.id), clinic_id=patient.clinic_id, patient_id=patient.id, created_at=now
     )
-    write(treatment, record, clinician, now)
+    write(session, treatment, record, clinician, now)
     session.add(treatment)
     session.commit()
     return treatment
@@ -65,7 +66,7 @@ def correct_treatment(
             f"This treatment is at revision {treatment.revision}; send revision "
             f"{treatment.revision + 1} (someone may have changed it since you read it)."
         )
-    write(treatment, record, clinician, now)
+    write(session, treatment, record, clinician, now)
     session.commit()
     return treatment
 
@@ -85,6 +86,7 @@ def delete_treatment(
         treatment.revision += 1
         treatment.updated_at = now
         treatment.updated_by = clinician.user_id
+        treatment.change_seq = next_change(session, patient.id)
     session.commit()
 
 
@@ -96,7 +98,11 @@ def treatment_of(session: Session, patient: Patient, treatment_id: uuid.UUID) ->
 
 
 def write(
-    treatment: Treatment, record: records.Treatment, clinician: Clinician, now: datetime
+    session: Session,
+    treatment: Treatment,
+    record: records.Treatment,
+    clinician: Clinician,
+    now: datetime,
 ) -> None:
     wire = dump_treatment(record)
     treatment.kind = record.kind
@@ -108,6 +114,7 @@ def write(
     treatment.deleted = record.deleted
     treatment.updated_at = now
     treatment.updated_by = clinician.user_id
+    treatment.change_seq = next_change(session, treatment.patient_id)
 
 
 def as_record(treatment: Treatment) -> records.Treatment:

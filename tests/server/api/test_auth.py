@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 import pyotp
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from server.models import ApiToken, FailedAttempt
 from server.models.base import utcnow
@@ -171,3 +171,24 @@ def test_a_json_array_instead_of_an_object_is_a_422(api, world):
     response = api.post(LOGIN, json=["clinician.a@example.org", PASSWORD])
 
     assert response.status_code == 422
+
+
+def test_behind_a_trusted_proxy_failures_count_against_the_forwarded_address(
+    database_url, app, db_session
+):
+    from tests.conftest import dispose, make_app
+
+    proxied = make_app(database_url, ENVIRON={"PAINLINE_TRUSTED_PROXIES": "1"})
+    with proxied.app_context():
+        proxied.test_client().post(
+            LOGIN,
+            json={"email": "nobody@example.org", "password": "guess"},
+            headers={"X-Forwarded-For": "203.0.113.5"},
+            environ_base={"REMOTE_ADDR": "10.0.0.1"},
+        )
+        dispose(proxied)
+
+    keys = db_session.scalars(
+        select(FailedAttempt.key).where(FailedAttempt.scope == LOGIN_FAILURES_PER_ADDRESS.scope)
+    ).all()
+    assert keys == ["203.0.113.5"]

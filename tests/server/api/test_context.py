@@ -98,3 +98,12 @@ def test_pausing_keeps_the_phone(api, world):
     api.put(context_url(world), as_="clinician_a", json=a_context(world, status="paused"))
 
     assert api.get("/api/v1/patients", as_="device_a").status_code == 403
+
+
+def test_a_new_context_takes_the_next_change_number(api, world, db_session):
+    before = world.patient_a.last_change_seq
+
+    api.put(context_url(world), as_="clinician_a", json=a_context(world))
+
+    db_session.expire_all()
+    assert world.patient_a.context_change_seq == before + 1 == world.patient_a.last_change_seq

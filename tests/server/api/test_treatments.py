@@ -106,3 +106,18 @@ def test_another_patients_treatment_is_not_found_under_this_patient(api, world):
     url = f"{treatments_url(world)}/{world.b.treatment.id}"
 
     assert api.delete(url, as_="clinician_a").status_code == 404
+
+
+def test_each_write_moves_the_treatment_up_the_patients_change_sequence(api, world, db_session):
+    url = f"{treatments_url(world)}/{world.treatment_a.id}"
+    body = a_bone_agent()
+
+    api.post(treatments_url(world), as_="clinician_a", json=body)
+    api.put(url, as_="clinician_a", json=a_bone_agent(id=str(world.treatment_a.id), revision=2))
+    api.delete(url, as_="clinician_a")
+
+    db_session.expire_all()
+    added = db_session.get(Treatment, uuid.UUID(body["id"]))
+    corrected_then_deleted = db_session.get(Treatment, world.treatment_a.id)
+    assert 0 < added.change_seq < corrected_then_deleted.change_seq
+    assert world.patient_a.last_change_seq == corrected_then_deleted.change_seq
