@@ -50,4 +50,14 @@ Engine and rules (`shared.engine`, `shared.rules`)
     suggested_action=..., citation=..., time_based=...)` and listed in `shared.rules.registry`.
 
 The alert lifecycle lives in `shared.lifecycle` (see its docstring).
+
+Replay (`shared.replay`)
+    `load_patient(document) -> PatientInput` (raises `InputError` naming the field's path),
+    `replay(patient, config, zone=..., resolve_after=...) -> Replay` (alert events in time
+    order), `summarise(replays)` (alerts per patient-month by rule and tier). Command line:
+    `python -m shared.replay FILE_OR_DIR... [--resolve-after-days N] [--config FILE]
+    [--summary]`.
+
+Rule catalogue (`python -m shared.rules`)
+    Prints the registry as Markdown (`shared.rules.catalogue`); `docs/rules.md` is its output.
 """
