@@ -3,7 +3,9 @@
 from server.models.alert import Alert, AlertEvent, Snooze
 from server.models.api_token import ApiToken
 from server.models.base import Base
+from server.models.channels import EmailChannel, EscalationContact, EscalationPolicy, Webhook
 from server.models.clinic import CareTeam, Clinic
+from server.models.delivery import DeadLetter, Delivery, StreamEvent
 from server.models.device import DeviceToken
 from server.models.enrollment import EnrollmentCode
 from server.models.failed_attempt import FailedAttempt
@@ -11,6 +13,7 @@ from server.models.patient import Patient, PatientStatus
 from server.models.records import Dose, PainReport, RecordRevision
 from server.models.treatment import Treatment
 from server.models.user import Role, User, team_members
+from server.models.worker import ScheduledEvaluation, WorkerHeartbeat
 
 __all__ = [
     "Alert",
@@ -19,17 +22,26 @@ __all__ = [
     "Base",
     "CareTeam",
     "Clinic",
+    "DeadLetter",
+    "Delivery",
     "DeviceToken",
     "Dose",
+    "EmailChannel",
     "EnrollmentCode",
+    "EscalationContact",
+    "EscalationPolicy",
     "FailedAttempt",
     "PainReport",
     "Patient",
     "PatientStatus",
     "RecordRevision",
     "Role",
+    "ScheduledEvaluation",
     "Snooze",
+    "StreamEvent",
     "Treatment",
     "User",
+    "Webhook",
+    "WorkerHeartbeat",
     "team_members",
 ]

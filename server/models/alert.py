@@ -52,6 +52,8 @@ class Alert(Base):
     # Position in the patient's change sequence: phones pull the alert's status.
     change_seq: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # When the scheduler sent it to the team's escalation contacts (once; acknowledging stops it).
+    escalated_at: Mapped[datetime | None]
 
 
 class AlertEvent(Base):
