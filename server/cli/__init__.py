@@ -14,6 +14,8 @@ from server.cli.accounts import (
 )
 from server.cli.devices import revoke_device
 from server.extensions import db
+from server.models.base import utcnow
+from server.rules_config import current_rules_config
 from server.services.demo import seed_demo
 
 painline = AppGroup("painline", help="Painline operator commands.")
@@ -30,8 +32,8 @@ for command in (
 
 @painline.command("seed-demo")
 def seed_demo_command() -> None:
-    """Add the demo clinic, team and clinician when the database is empty."""
-    login = seed_demo(db.session)
+    """Add the demo clinic, team, clinician and patients when the database is empty."""
+    login = seed_demo(db.session, utcnow(), current_rules_config())
     if login is None:
         click.echo("The database holds other data: no demo clinic added.")
     else:

@@ -1,14 +1,18 @@
-"""Demo data for `make run`: a clinic, a care team and a clinician, only into an empty database."""
+"""Demo data for `make run`: a clinic, a care team, a clinician and their patients, only into an
+empty database."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server.models import CareTeam, Clinic, Role, User
 from server.security.passwords import hash_password
+from server.services.demo_patients import seed_demo_patients
+from shared.config import RulesConfig
 
 DEMO_CLINIC = "Demo Clinic"
 DEMO_TEAM = "Bone Oncology"
@@ -22,7 +26,7 @@ class DemoLogin:
     password: str
 
 
-def seed_demo(session: Session) -> DemoLogin | None:
+def seed_demo(session: Session, now: datetime, config: RulesConfig) -> DemoLogin | None:
     """Create the demo clinic, team and clinician in an empty database.
 
     Returns the demo login when the demo clinician exists (now or from an earlier run), None
@@ -47,4 +51,5 @@ def seed_demo(session: Session) -> DemoLogin | None:
     )
     session.add_all([clinic, team, clinician])
     session.commit()
+    seed_demo_patients(session, team, now, config)
     return DemoLogin(DEMO_EMAIL, DEMO_PASSWORD)
