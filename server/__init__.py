@@ -69,6 +69,7 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from server.api.auth import blp as auth
     from server.api.context import blp as context
+    from server.api.devices import blp as devices
     from server.api.docs import declare_security_schemes
     from server.api.enrollment import blp as enrollment
     from server.api.health import blp as health
@@ -78,7 +79,7 @@ def register_blueprints(app: Flask) -> None:
     from server.extensions import api
 
     declare_security_schemes(api)
-    for blueprint in (health, auth, patients, enrollment, sync, treatments, context):
+    for blueprint in (health, auth, patients, enrollment, sync, treatments, context, devices):
         api.register_blueprint(blueprint)
 
 

@@ -1,15 +1,50 @@
-"""Revoking patients' device tokens: one phone, or every phone of a patient."""
+"""Patients' enrolled phones: listed for their care team, revoked by the team or an operator."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from server.models import DeviceToken, Patient
+from server.security.actors import Clinician
+from server.services.access import patient_in_reach
 from server.services.errors import NotFound
+
+NO_SUCH_DEVICE = "No such device for this patient."
+
+
+def list_devices(
+    session: Session, clinician: Clinician, patient_id: uuid.UUID
+) -> list[DeviceToken]:
+    """Every phone the patient ever enrolled, newest first, revoked ones included."""
+    patient = patient_in_reach(session, clinician, patient_id)
+    return list(
+        session.scalars(
+            select(DeviceToken)
+            .where(DeviceToken.patient_id == patient.id)
+            .order_by(DeviceToken.created_at.desc(), DeviceToken.id)
+        )
+    )
+
+
+def revoke_device_of_patient(
+    session: Session,
+    clinician: Clinician,
+    patient_id: uuid.UUID,
+    device_id: uuid.UUID,
+    now: datetime,
+) -> None:
+    """A lost or replaced phone stops syncing; revoking twice is fine."""
+    patient = patient_in_reach(session, clinician, patient_id)
+    device = session.get(DeviceToken, device_id)
+    if device is None or device.patient_id != patient.id:
+        raise NotFound(NO_SUCH_DEVICE)
+    if device.revoked_at is None:
+        device.revoked_at = now
+    session.commit()
 
 
 def revoke_device(session: Session, device_id: uuid.UUID, now: datetime) -> None:

@@ -151,6 +151,8 @@ MATRIX: list[Route] = [
     Route("POST", f"{PATIENT}/treatments", CARE_TEAM, body=new_treatment_body),
     Route("PUT", TREATMENT, CARE_TEAM, body=corrected_treatment_body),
     Route("DELETE", TREATMENT, CARE_TEAM),
+    Route("GET", f"{PATIENT}/devices", CARE_TEAM),
+    Route("DELETE", f"{PATIENT}/devices/<uuid:device_id>", CARE_TEAM),
 ]
 
 # Served to anyone and about no patient.
