@@ -2,6 +2,7 @@
 
 from server.models.alert import Alert, AlertEvent, Snooze
 from server.models.api_token import ApiToken
+from server.models.audit import AuditEvent
 from server.models.base import Base
 from server.models.channels import EmailChannel, EscalationContact, EscalationPolicy, Webhook
 from server.models.clinic import CareTeam, Clinic
@@ -19,6 +20,7 @@ __all__ = [
     "Alert",
     "AlertEvent",
     "ApiToken",
+    "AuditEvent",
     "Base",
     "CareTeam",
     "Clinic",
