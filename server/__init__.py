@@ -85,8 +85,10 @@ def register_blueprints(app: Flask) -> None:
 
 def register_error_handlers(app: Flask) -> None:
     from server.api.errors import register_error_handlers as register_api_error_handlers
+    from server.api.request_checks import register_request_checks
 
     register_api_error_handlers(app)
+    register_request_checks(app)
 
 
 def register_commands(app: Flask) -> None:

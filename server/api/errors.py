@@ -8,13 +8,11 @@ from __future__ import annotations
 from http import HTTPStatus
 from typing import Any
 
-from flask import Flask, jsonify, make_response, request
+from flask import Flask, jsonify, make_response
 from flask_smorest import Api
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from server.services.errors import DomainError, InvalidInput, NotAuthenticated, TooManyAttempts
-
-JSON_METHODS = ("POST", "PUT", "PATCH")
 
 
 class PainlineApi(Api):
@@ -29,7 +27,6 @@ class PainlineApi(Api):
 
 def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(DomainError, domain_error_response)
-    app.before_request(refuse_bodies_that_are_not_json)
 
 
 def error_body(status: int, message: str, errors: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -39,29 +36,20 @@ def error_body(status: int, message: str, errors: dict[str, Any] | None = None) 
     return body
 
 
+def error_response(status: int, message: str, errors: dict[str, Any] | None = None) -> Any:
+    response = jsonify(error_body(status, message, errors))
+    response.status_code = status
+    return response
+
+
 def domain_error_response(error: DomainError) -> Any:
     errors = error.errors
     if isinstance(error, InvalidInput) and errors:
         # Field errors sit under the request location, as the schema validation's do.
         errors = {"json": errors}
-    response = jsonify(error_body(error.status, error.message, errors))
-    response.status_code = error.status
+    response = error_response(error.status, error.message, errors)
     if isinstance(error, NotAuthenticated):
         response.headers["WWW-Authenticate"] = 'Bearer realm="painline"'
     if isinstance(error, TooManyAttempts):
         response.headers["Retry-After"] = str(error.retry_after)
-    return response
-
-
-def refuse_bodies_that_are_not_json() -> Any:
-    """A body in another format would otherwise read as an empty object and fail confusingly."""
-    if request.method not in JSON_METHODS or not request.path.startswith("/api/"):
-        return None
-    if not request.content_length and not request.headers.get("Transfer-Encoding"):
-        return None
-    if request.is_json:
-        return None
-    message = "Send the request body as JSON, with 'Content-Type: application/json'."
-    response = jsonify(error_body(415, message))
-    response.status_code = 415
     return response

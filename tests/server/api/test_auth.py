@@ -192,3 +192,10 @@ def test_behind_a_trusted_proxy_failures_count_against_the_forwarded_address(
         select(FailedAttempt.key).where(FailedAttempt.scope == LOGIN_FAILURES_PER_ADDRESS.scope)
     ).all()
     assert keys == ["203.0.113.5"]
+
+
+def test_a_nul_character_is_refused_before_it_reaches_the_database(api, world):
+    response = api.post(LOGIN, json={"email": "a\x00b@example.org", "password": "x"})
+
+    assert response.status_code == 422
+    assert "NUL" in response.get_json()["message"]
