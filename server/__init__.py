@@ -56,6 +56,7 @@ def engine_options(database_url: str) -> dict[str, Any]:
 
 def register_extensions(app: Flask) -> None:
     from server.database import check_database, install_sqlite_pragmas
+    from server.delivery.outbox_notify import install_outbox_notify
     from server.extensions import api, db, migrate
 
     db.init_app(app)
@@ -64,6 +65,7 @@ def register_extensions(app: Flask) -> None:
     with app.app_context():
         install_sqlite_pragmas(db.engine)
         check_database(db.engine)
+    install_outbox_notify(db.session)
 
 
 def register_blueprints(app: Flask) -> None:
@@ -72,6 +74,7 @@ def register_blueprints(app: Flask) -> None:
     from server.api.devices import blp as devices
     from server.api.docs import declare_security_schemes
     from server.api.enrollment import blp as enrollment
+    from server.api.events import blp as events
     from server.api.health import blp as health
     from server.api.patients import blp as patients
     from server.api.sync import blp as sync
@@ -79,7 +82,8 @@ def register_blueprints(app: Flask) -> None:
     from server.extensions import api
 
     declare_security_schemes(api)
-    for blueprint in (health, auth, patients, enrollment, sync, treatments, context, devices):
+    blueprints = (health, auth, patients, enrollment, sync, treatments, context, devices, events)
+    for blueprint in blueprints:
         api.register_blueprint(blueprint)
 
 
@@ -93,5 +97,8 @@ def register_error_handlers(app: Flask) -> None:
 
 def register_commands(app: Flask) -> None:
     from server.cli import painline
+    from server.cli.delivery import COMMANDS as DELIVERY_COMMANDS
 
+    for command in DELIVERY_COMMANDS:
+        painline.add_command(command)
     app.cli.add_command(painline)

@@ -36,6 +36,8 @@ class Settings:
     smtp_url: str | None
     min_app_version: str
     rules_config_path: str | None
+    # The From address of alert email.
+    mail_from: str = "Painline <painline@localhost>"
 
     @property
     def is_production(self) -> bool:
@@ -71,6 +73,7 @@ class Settings:
             smtp_url=smtp_url,
             min_app_version=environ.get("PAINLINE_MIN_APP_VERSION", "0.0.0"),
             rules_config_path=environ.get("PAINLINE_RULES_CONFIG") or None,
+            mail_from=environ.get("PAINLINE_MAIL_FROM") or "Painline <painline@localhost>",
         )
 
 

@@ -1,4 +1,9 @@
-"""`GET /healthz`: is this app process able to serve? (Checks the database.)"""
+"""`GET /healthz`: is this app process able to serve, and is alert delivery keeping up?
+
+503 when the database cannot be reached, or when a notification has waited more than 5 minutes
+(the dashboard then shows "alert delivery delayed"). A fresh install where no worker ever ran
+and nothing waits is healthy: it says "no worker heartbeat yet".
+"""
 
 from __future__ import annotations
 
@@ -9,21 +14,36 @@ from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
 from server.database import database_is_up
+from server.delivery.heartbeat import delivery_health
 from server.extensions import db
+from server.models.base import utcnow
 
 blp = Blueprint("health", __name__, description="Liveness and readiness")
 
 
 class HealthSchema(Schema):
-    status = fields.String(required=True, metadata={"description": "ok or unavailable"})
+    status = fields.String(required=True, metadata={"description": "ok, delayed or unavailable"})
     database = fields.String(required=True, metadata={"description": "up or down"})
+    worker = fields.String(metadata={"description": "seen, or no worker heartbeat yet"})
+    worker_heartbeat = fields.String(allow_none=True, metadata={"description": "last beat"})
+    oldest_undelivered = fields.String(
+        allow_none=True, metadata={"description": "when the oldest waiting notification arose"}
+    )
+    dead_letters = fields.Integer(metadata={"description": "undismissed dead letters"})
+    delivery = fields.String(metadata={"description": "on time, or delayed (over 5 minutes)"})
 
 
 @blp.route("/healthz")
 class Health(MethodView):
     @blp.response(200, HealthSchema)
-    @blp.alt_response(503, schema=HealthSchema, description="The database cannot be reached")
+    @blp.alt_response(
+        503, schema=HealthSchema, description="The database is down or alert delivery is behind"
+    )
     def get(self) -> Any:
-        if database_is_up(db.engine):
-            return {"status": "ok", "database": "up"}
-        return {"status": "unavailable", "database": "down"}, 503
+        if not database_is_up(db.engine):
+            return {"status": "unavailable", "database": "down"}, 503
+        health = delivery_health(db.session, utcnow())
+        db.session.commit()
+        body = {"status": "delayed" if health.behind else "ok", "database": "up"}
+        body.update(health.as_dict())
+        return (body, 503) if health.behind else body

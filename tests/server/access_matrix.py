@@ -144,6 +144,8 @@ MATRIX: list[Route] = [
     Route("POST", "/api/v1/enroll", PUBLIC, body=enroll_body, names_the_owner=True),
     Route("POST", "/api/v1/sync", DEVICE_ONLY, body=sync_body),
     Route("GET", "/api/v1/patients", ANY_CLINICIAN),
+    # A replay (timeout=0) of the caller's own teams' alert events; streaming is tested apart.
+    Route("GET", "/api/v1/events", ANY_CLINICIAN, query={"timeout": "0"}),
     Route("POST", "/api/v1/patients", CLINICIAN_OF_THE_TEAM, body=new_patient_body),
     Route("GET", PATIENT, CARE_TEAM),
     Route("POST", f"{PATIENT}/enrollment-code", CARE_TEAM),

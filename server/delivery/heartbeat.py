@@ -1,0 +1,75 @@
+"""The worker's heartbeat and what `/healthz` makes of it and of the waiting notifications."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from server.delivery.dead_letters import open_dead_letters
+from server.delivery.routing import ESCALATED, NOTIFIED_TIERS
+from server.models import AlertEvent, Delivery, WorkerHeartbeat
+
+BEHIND_AFTER = timedelta(minutes=5)
+
+
+def beat(session: Session, worker_id: str, started_at: datetime, now: datetime) -> None:
+    row = session.get(WorkerHeartbeat, worker_id)
+    if row is None:
+        session.add(WorkerHeartbeat(worker_id=worker_id, started_at=started_at, beat_at=now))
+    else:
+        row.beat_at = now
+    session.commit()
+
+
+@dataclass(frozen=True)
+class DeliveryHealth:
+    last_heartbeat: datetime | None
+    oldest_undelivered: datetime | None
+    dead_letters: int
+    behind: bool
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "worker_heartbeat": self.last_heartbeat.isoformat() if self.last_heartbeat else None,
+            "worker": "no worker heartbeat yet" if self.last_heartbeat is None else "seen",
+            "oldest_undelivered": (
+                self.oldest_undelivered.isoformat() if self.oldest_undelivered else None
+            ),
+            "dead_letters": self.dead_letters,
+            "delivery": "delayed" if self.behind else "on time",
+        }
+
+
+def delivery_health(session: Session, now: datetime) -> DeliveryHealth:
+    """Behind: a notification has waited more than 5 minutes.
+
+    A delivery waits from its fan-out. An outbox row not yet fanned out carries the time of the
+    record that raised it (possibly days ago for a phone that was offline), so it only counts as
+    waiting when no worker has beaten for 5 minutes either: then nobody is going to fan it out.
+    """
+    last_beat = session.scalar(select(func.max(WorkerHeartbeat.beat_at)))
+    oldest_delivery = session.scalar(
+        select(func.min(Delivery.created_at)).where(
+            Delivery.delivered_at.is_(None), Delivery.dead_at.is_(None)
+        )
+    )
+    oldest_event = session.scalar(
+        select(func.min(AlertEvent.created_at)).where(
+            AlertEvent.dispatched_at.is_(None),
+            or_(AlertEvent.tier.in_(NOTIFIED_TIERS), AlertEvent.type == ESCALATED),
+        )
+    )
+    worker_gone = last_beat is None or now - last_beat > BEHIND_AFTER
+    behind = (oldest_delivery is not None and now - oldest_delivery > BEHIND_AFTER) or (
+        oldest_event is not None and worker_gone and now - oldest_event > BEHIND_AFTER
+    )
+    waiting = [t for t in (oldest_delivery, oldest_event) if t is not None]
+    return DeliveryHealth(
+        last_heartbeat=last_beat,
+        oldest_undelivered=min(waiting) if waiting else None,
+        dead_letters=open_dead_letters(session),
+        behind=behind,
+    )
