@@ -15,6 +15,7 @@ from flask_smorest import Blueprint
 from server.api.docs import CLINICIAN, operation
 from server.extensions import db
 from server.models.base import utcnow
+from server.rules_config import current_rules_config
 from server.security.current_actor import require_clinician
 from server.services import context
 from shared import records
@@ -34,6 +35,6 @@ class PatientContext(MethodView):
         Send the next revision. Discharged or deceased revokes the patient's phones.
         """
         patient = context.replace_context(
-            db.session, require_clinician(), patient_id, record, utcnow()
+            db.session, require_clinician(), patient_id, record, utcnow(), current_rules_config()
         )
         return context.as_record(patient)

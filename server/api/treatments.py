@@ -14,6 +14,7 @@ from flask_smorest import Blueprint
 from server.api.docs import CLINICIAN, operation
 from server.extensions import db
 from server.models.base import utcnow
+from server.rules_config import current_rules_config
 from server.security.current_actor import require_clinician
 from server.services import treatments
 from shared import records
@@ -30,7 +31,7 @@ class Treatments(MethodView):
     def post(self, record: records.Treatment, patient_id: uuid.UUID) -> Any:
         """Add a treatment (its id is made by the caller and never changes)."""
         added = treatments.add_treatment(
-            db.session, require_clinician(), patient_id, record, utcnow()
+            db.session, require_clinician(), patient_id, record, utcnow(), current_rules_config()
         )
         return treatments.as_record(added)
 
@@ -43,7 +44,13 @@ class TreatmentById(MethodView):
     def put(self, record: records.Treatment, patient_id: uuid.UUID, treatment_id: uuid.UUID) -> Any:
         """Correct a treatment: the whole record, at a higher revision."""
         corrected = treatments.correct_treatment(
-            db.session, require_clinician(), patient_id, treatment_id, record, utcnow()
+            db.session,
+            require_clinician(),
+            patient_id,
+            treatment_id,
+            record,
+            utcnow(),
+            current_rules_config(),
         )
         return treatments.as_record(corrected)
 
@@ -52,5 +59,10 @@ class TreatmentById(MethodView):
     def delete(self, patient_id: uuid.UUID, treatment_id: uuid.UUID) -> None:
         """Delete a treatment; phones receive the deletion on their next sync."""
         treatments.delete_treatment(
-            db.session, require_clinician(), patient_id, treatment_id, utcnow()
+            db.session,
+            require_clinician(),
+            patient_id,
+            treatment_id,
+            utcnow(),
+            current_rules_config(),
         )

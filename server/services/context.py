@@ -15,12 +15,14 @@ from sqlalchemy.orm import Session
 from server.models import Patient, PatientStatus
 from server.security.actors import Clinician
 from server.services.access import patient_in_reach
+from server.services.alerts import evaluate_now
 from server.services.change_numbers import next_change
 from server.services.devices import revoke_patient_devices
 from server.services.errors import Conflict, InvalidInput
 from server.services.patients import revoke_codes
 from server.services.time_zones import is_known_time_zone
 from shared import records
+from shared.config import RulesConfig
 from shared.wire import PatientContextSchema, dump_context
 
 ENDED = (PatientStatus.DISCHARGED, PatientStatus.DECEASED)
@@ -32,6 +34,7 @@ def replace_context(
     patient_id: uuid.UUID,
     context: records.PatientContext,
     now: datetime,
+    rules_config: RulesConfig,
 ) -> Patient:
     patient = patient_in_reach(session, clinician, patient_id, for_update=True)
     check_fits(context, clinician, patient_id)
@@ -53,6 +56,8 @@ def replace_context(
     patient.medications = wire["medications"]
     patient.context_revision = context.revision
     patient.context_change_seq = next_change(session, patient.id)
+    # A new lesion or plan can change what the engine sees (Mirels score, neuropathic agent).
+    evaluate_now(session, patient, now, rules_config)
     session.commit()
     return patient
 

@@ -14,9 +14,11 @@ from sqlalchemy.orm import Session
 from server.models import Patient, Treatment
 from server.security.actors import Clinician
 from server.services.access import patient_in_reach
+from server.services.alerts import evaluate_now
 from server.services.change_numbers import next_change
 from server.services.errors import Conflict, InvalidInput, NotFound
 from shared import records
+from shared.config import RulesConfig
 from shared.wire import dump_treatment
 
 NO_SUCH_TREATMENT = "No such treatment for this patient."
@@ -28,6 +30,7 @@ def add_treatment(
     patient_id: uuid.UUID,
     record: records.Treatment,
     now: datetime,
+    rules_config: RulesConfig,
 ) -> Treatment:
     patient = patient_in_reach(session, clinician, patient_id, for_update=True)
     if record.deleted:
@@ -43,6 +46,8 @@ def add_treatment(
     )
     write(session, treatment, record, clinician, now)
     session.add(treatment)
+    session.flush()
+    evaluate_now(session, patient, now, rules_config)
     session.commit()
     return treatment
 
@@ -54,6 +59,7 @@ def correct_treatment(
     treatment_id: uuid.UUID,
     record: records.Treatment,
     now: datetime,
+    rules_config: RulesConfig,
 ) -> Treatment:
     patient = patient_in_reach(session, clinician, patient_id, for_update=True)
     treatment = treatment_of(session, patient, treatment_id)
@@ -67,6 +73,7 @@ def correct_treatment(
             f"{treatment.revision + 1} (someone may have changed it since you read it)."
         )
     write(session, treatment, record, clinician, now)
+    evaluate_now(session, patient, now, rules_config)
     session.commit()
     return treatment
 
@@ -77,6 +84,7 @@ def delete_treatment(
     patient_id: uuid.UUID,
     treatment_id: uuid.UUID,
     now: datetime,
+    rules_config: RulesConfig,
 ) -> None:
     """A tombstone at the next revision, so phones learn of the delete; deleting twice is fine."""
     patient = patient_in_reach(session, clinician, patient_id, for_update=True)
@@ -87,6 +95,7 @@ def delete_treatment(
         treatment.updated_at = now
         treatment.updated_by = clinician.user_id
         treatment.change_seq = next_change(session, patient.id)
+        evaluate_now(session, patient, now, rules_config)
     session.commit()
 
 

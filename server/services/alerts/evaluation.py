@@ -48,14 +48,12 @@ def evaluate_after_push(
 
 
 def evaluate_now(
-    session: Session,
-    patient: Patient,
-    server_now: datetime,
-    config: RulesConfig,
-    sequence: ChangeSequence,
+    session: Session, patient: Patient, server_now: datetime, config: RulesConfig
 ) -> None:
     """After a clinician changed a treatment or the context: evaluate at the server's clock."""
+    sequence = ChangeSequence(session, patient.id)
     run(session, patient, [server_now], server_now, config, sequence)
+    sequence.close()
 
 
 def evaluation_moments(records: Iterable[PainReport | Dose]) -> list[datetime]:

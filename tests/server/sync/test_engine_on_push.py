@@ -87,3 +87,28 @@ def test_a_bad_item_in_the_push_does_not_stop_the_engine_for_the_good_ones(api, 
 
     assert body["accepted"] == [good["id"]]
     assert db_session.scalars(select(Alert.rule)).all() == ["mscc_neuro_red_flag"]
+
+
+def test_a_treatment_entered_later_re_runs_the_engine_at_the_servers_clock(api, db_session):
+    from tests.server.sync.pushes import report_at
+
+    jaw_pain = report_at(hours_from_now=-0.001)
+    jaw_pain["sites"] = [site("jaw", 3)]
+    push(api, reports=[jaw_pain])
+    assert db_session.scalars(select(Alert)).all() == []
+    bisphosphonate = {
+        "id": "6f1c0a52-2f57-4c55-9d0b-3b0f1f6c1a10",
+        "kind": "bisphosphonate",
+        "sites": [],
+        "started_on": days_ago(30).isoformat(),
+        "ended_on": days_ago(30).isoformat(),
+        "revision": 1,
+        "deleted": False,
+        "details": {"agent": "zoledronic_acid", "interval_weeks": 4},
+    }
+
+    url = f"/api/v1/patients/{api.world.patient_a.id}/treatments"
+    assert api.post(url, "clinician_a", json=bisphosphonate).status_code == 201
+
+    alert = db_session.scalars(select(Alert)).one()
+    assert (alert.rule, alert.site, alert.status) == ("possible_mronj", None, "open")
