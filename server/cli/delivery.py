@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import signal
+from datetime import timedelta
 from types import FrameType
 
 import click
@@ -20,13 +21,17 @@ CLINIC = click.option("--clinic", help="Needed when team names repeat across cli
 
 @click.command("worker")
 @click.option("--poll", default=1.0, show_default=True, help="Seconds between looks for work.")
+@click.option(
+    "--lease", default=30.0, show_default=True, help="Seconds a claimed delivery stays claimed."
+)
 @with_appcontext
-def worker(poll: float) -> None:
+def worker(poll: float, lease: float) -> None:
     """Deliver alerts (email, webhooks, live stream), retry, escalate and run time-based rules."""
     from server.delivery.worker import Worker
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    loop = Worker(current_app._get_current_object(), poll_seconds=poll)  # type: ignore[attr-defined]
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    loop = Worker(app, poll_seconds=poll, lease=timedelta(seconds=lease))
 
     def stop(_signum: int, _frame: FrameType | None) -> None:
         loop.stop.set()

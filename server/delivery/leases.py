@@ -20,7 +20,8 @@ from server.delivery.dead_letters import bury
 from server.delivery.notice import Notice
 from server.models import Alert, AlertEvent, Delivery, Webhook
 
-LEASE = timedelta(seconds=60)
+# Longer than a send can take (10 s timeout), short enough that a dead worker's claims return soon.
+LEASE = timedelta(seconds=30)
 BATCH = 50
 
 

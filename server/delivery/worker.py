@@ -22,7 +22,7 @@ from flask import Flask
 from server.config import Settings
 from server.delivery.fanout import dispatch_events
 from server.delivery.heartbeat import beat
-from server.delivery.leases import claim_due, record_failure, record_success
+from server.delivery.leases import LEASE, claim_due, record_failure, record_success
 from server.delivery.scheduler import SCHEDULER_LOCK_KEY, Scheduler
 from server.delivery.sending import send
 from server.delivery.wakeup import Wakeup
@@ -44,10 +44,12 @@ class Worker:
         poll_seconds: float = 1.0,
         rng: random.Random | None = None,
         worker_id: str | None = None,
+        lease: timedelta = LEASE,
     ) -> None:
         self.app = app
         self.clock = clock
         self.poll_seconds = poll_seconds
+        self.lease = lease
         self.rng = rng or random.Random()
         self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
         self.settings: Settings = app.config["PAINLINE"]
@@ -96,7 +98,7 @@ class Worker:
         return work
 
     def deliver_batch(self, now: datetime) -> int:
-        jobs = claim_due(db.session, now, self.settings.base_url)
+        jobs = claim_due(db.session, now, self.settings.base_url, lease=self.lease)
         if not jobs:
             return 0
         outcomes = list(self.pool.map(lambda job: send(job, self.settings), jobs))
