@@ -17,6 +17,7 @@ from server.services.access import patient_in_reach
 from server.services.alerts import evaluate_now
 from server.services.change_numbers import next_change
 from server.services.errors import Conflict, InvalidInput, NotFound
+from server.services.treatment_records import as_record  # noqa: F401 (views and timeline use it)
 from shared import records
 from shared.config import RulesConfig
 from shared.wire import dump_treatment
@@ -124,17 +125,3 @@ def write(
     treatment.updated_at = now
     treatment.updated_by = clinician.user_id
     treatment.change_seq = next_change(session, treatment.patient_id)
-
-
-def as_record(treatment: Treatment) -> records.Treatment:
-    """The stored row as the wire record the phone and the engine read."""
-    return records.Treatment(
-        id=str(treatment.id),
-        kind=treatment.kind,
-        started_on=treatment.started_on,
-        sites=tuple(treatment.sites),
-        ended_on=treatment.ended_on,
-        revision=treatment.revision,
-        deleted=treatment.deleted,
-        details=records.TreatmentDetails(**treatment.details),
-    )

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
-from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from server.models import Dose, PainReport, Patient, Treatment
+from server.services.treatment_records import as_record as treatment_record
 from shared.history import PatientHistory, required_window
 from shared.records import Dose as WireDose
 from shared.records import PainReport as WireReport
 from shared.records import PatientContext
 from shared.records import Treatment as WireTreatment
 from shared.vocab import MEDICATIONS, MedicationClass
-from shared.wire import DoseSchema, PainReportSchema, PatientContextSchema, TreatmentSchema
+from shared.wire import PatientContextSchema
+from shared.wire.trusted import trusted_dose, trusted_report
 
 BONE_AGENTS = sorted(
     code
@@ -35,10 +35,15 @@ class LoadedHistory:
 
 def load_history(session: Session, patient: Patient, earliest_now: datetime) -> LoadedHistory:
     """The records the engine needs to evaluate at `earliest_now` and any later moment."""
-    treatments = [load_treatment(body) for body in treatment_bodies(session, patient.id)]
+    treatments = [
+        treatment_record(row)
+        for row in session.scalars(select(Treatment).where(Treatment.patient_id == patient.id))
+    ]
     since = required_window(treatments, earliest_now)
+    # Stored bodies passed the wire schemas on arrival; validating them again would cost more
+    # than the engine itself.
     reports = [
-        PainReportSchema().load(body)
+        trusted_report(body)
         for body in session.scalars(
             select(PainReport.body).where(
                 PainReport.patient_id == patient.id,
@@ -48,7 +53,7 @@ def load_history(session: Session, patient: Patient, earliest_now: datetime) -> 
         )
     ]
     doses = [
-        DoseSchema().load(body)
+        trusted_dose(body)
         for body in session.scalars(
             select(Dose.body).where(
                 Dose.patient_id == patient.id,
@@ -59,29 +64,6 @@ def load_history(session: Session, patient: Patient, earliest_now: datetime) -> 
     ]
     history = PatientHistory.build(reports, doses, treatments, patient_context(patient))
     return LoadedHistory(history, evidence_times(reports, doses, treatments))
-
-
-def treatment_bodies(session: Session, patient_id: uuid.UUID) -> list[dict[str, Any]]:
-    rows = session.scalars(select(Treatment).where(Treatment.patient_id == patient_id))
-    return [treatment_wire(row) for row in rows]
-
-
-def treatment_wire(row: Treatment) -> dict[str, Any]:
-    return {
-        "id": str(row.id),
-        "kind": row.kind,
-        "sites": list(row.sites),
-        "started_on": row.started_on.isoformat(),
-        "ended_on": row.ended_on.isoformat() if row.ended_on else None,
-        "revision": row.revision,
-        "deleted": row.deleted,
-        "details": dict(row.details),
-    }
-
-
-def load_treatment(body: dict[str, Any]) -> WireTreatment:
-    treatment: WireTreatment = TreatmentSchema().load(body)
-    return treatment
 
 
 def patient_context(patient: Patient) -> PatientContext:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from server.models import Alert, Patient, Treatment
 from server.models.records import Dose, PainReport
 from server.services.context import as_record as context_record
-from server.services.treatments import as_record as treatment_record
+from server.services.treatment_records import as_record as treatment_record
 from shared.wire import dump_context, dump_treatment
 
 PAGE_SIZE = 500

@@ -14,11 +14,11 @@ from sqlalchemy.orm import Session
 from server.models import CareTeam, Patient
 from server.security.actors import PatientDevice
 from server.services.alerts import evaluate_after_push
+from server.services.change_sequence import ChangeSequence
 from server.services.errors import DomainError
 from server.services.sync.changes import pull
 from server.services.sync.cursor import decode_cursor, encode_cursor
 from server.services.sync.records import DOSES, REPORTS, IdTaken, Outcome, RecordKind, RecordWriter
-from server.services.change_sequence import ChangeSequence
 from shared.config import RulesConfig
 from shared.records import Dose, PainReport
 from shared.wire import ClockCheck, check_future

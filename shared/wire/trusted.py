@@ -1,0 +1,47 @@
+"""Records rebuilt from wire JSON that was validated when it arrived, without validating again.
+
+The server keeps every pushed record's wire JSON after the schemas accepted it; the engine reads
+hundreds of them on each sync. Going through marshmallow again would cost more than the engine
+itself, so these build the dataclasses directly. Never use them on input from outside.
+"""
+
+from datetime import datetime
+from typing import Any
+
+from shared.records import Dose, Interference, PainReport, SiteScore
+
+
+def trusted_report(wire: dict[str, Any]) -> PainReport:
+    interference = wire.get("interference")
+    return PainReport(
+        id=wire["id"],
+        recorded_at=datetime.fromisoformat(wire["recorded_at"]),
+        revision=wire["revision"],
+        deleted=wire["deleted"],
+        sites=tuple(
+            SiteScore(
+                site=entry["site"],
+                score=entry["score"],
+                qualities=tuple(entry.get("qualities", ())),
+                aggravated_by=tuple(entry.get("aggravated_by", ())),
+            )
+            for entry in wire["sites"]
+        ),
+        symptoms=tuple(wire.get("symptoms", ())),
+        interference=Interference(**interference) if interference else None,
+        note=wire.get("note"),
+    )
+
+
+def trusted_dose(wire: dict[str, Any]) -> Dose:
+    return Dose(
+        id=wire["id"],
+        taken_at=datetime.fromisoformat(wire["taken_at"]),
+        medication=wire["medication"],
+        dose=wire["dose"],
+        unit=wire["unit"],
+        route=wire["route"],
+        purpose=wire["purpose"],
+        revision=wire["revision"],
+        deleted=wire["deleted"],
+    )
