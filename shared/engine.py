@@ -24,13 +24,22 @@ def evaluate(
     Records made after `now` are not seen. `rules` defaults to the rules run after each
     record; pass `TIME_BASED_RULES` for the end-of-day and scheduler ticks.
     """
+    return apply_precedence(run_rules(evaluation_at(history, now, config), rules))
+
+
+def evaluation_at(history: PatientHistory, now: datetime, config: RulesConfig) -> Evaluation:
+    """What the rules read at `now`: the history as of `now`, and D = the local date of `now`."""
     if now.utcoffset() is None:
         raise ValueError("now must be an aware datetime (with a UTC offset)")
-    evaluation = Evaluation(history.as_of(now), now, now.date(), config)
+    return Evaluation(history.as_of(now), now, now.date(), config)
+
+
+def run_rules(evaluation: Evaluation, rules: Iterable[Rule]) -> list[Finding]:
+    """Every finding of `rules`, before precedence (replay combines such lists)."""
     findings: list[Finding] = []
     for rule in rules:
         findings += rule.findings(evaluation)
-    return apply_precedence(findings)
+    return findings
 
 
 def apply_precedence(findings: Iterable[Finding]) -> list[Finding]:

@@ -5,7 +5,7 @@ buprenorphine, a non-opioid) adds nothing; the rules that read OME say so in the
 """
 
 from datetime import date, timedelta
-from statistics import mean
+from math import fsum
 
 from shared.config import RulesConfig
 from shared.history.store import Records
@@ -40,7 +40,7 @@ def daily_ome(records: Records, day: date, config: RulesConfig) -> float:
     # Keyed by the config's identity (its OME table is not hashable); the config is kept with
     # the value so a different config object never reads another's result.
     kept, value = records.derived(
-        ("ome", day, id(config)), lambda: (config, _daily_ome(records, day, config))
+        day, ("ome", day, id(config)), lambda: (config, _daily_ome(records, day, config))
     )
     return value if kept is config else _daily_ome(records, day, config)
 
@@ -57,16 +57,25 @@ def _daily_ome(records: Records, day: date, config: RulesConfig) -> float:
 def mean_daily_ome(records: Records, first: date, last: date, config: RulesConfig) -> float:
     """Mean daily OME over every day of first..last (days without doses count as 0)."""
     days = (last - first).days + 1
-    return mean(daily_ome(records, first + timedelta(days=n), config) for n in range(days))
+    return _mean([daily_ome(records, first + timedelta(days=n), config) for n in range(days)])
 
 
 def baseline_ome(records: Records, day: date, config: RulesConfig) -> float | None:
     """Mean daily OME over D-10..D-4; needs >= 4 of those days above 0."""
+    kept, value = records.derived(
+        day - timedelta(days=4),
+        ("baseline_ome", day, id(config)),
+        lambda: (config, _baseline_ome(records, day, config)),
+    )
+    return value if kept is config else _baseline_ome(records, day, config)
+
+
+def _baseline_ome(records: Records, day: date, config: RulesConfig) -> float | None:
     days = [day - timedelta(days=n) for n in range(4, 11)]
     values = [daily_ome(records, each, config) for each in days]
     if sum(value > 0 for value in values) < BASELINE_OME_MIN_DAYS:
         return None
-    return mean(values)
+    return _mean(values)
 
 
 def breakthrough_doses(records: Records, day: date) -> list[Dose]:
@@ -81,3 +90,8 @@ def ome_doses(records: Records, day: date, config: RulesConfig) -> list[Dose]:
         for dose in records.doses.between(first, day)
         if (dose.day == day or is_patch(dose)) and dose_ome(dose, config) > 0
     ]
+
+
+def _mean(values: list[float]) -> float:
+    # statistics.mean sums floats as exact fractions; fsum is as accurate here and far cheaper.
+    return fsum(values) / len(values)

@@ -2,7 +2,7 @@
 
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Self, TypeVar
 
 from shared.history.days import DayIndex
@@ -29,11 +29,13 @@ class Records:
     bone_agent_dose_records: tuple[Dose, ...] = ()
     # The instant the records are seen from; None = everything loaded.
     seen_at: datetime | None = None
-    # Values derived from these records, which never change: one evaluation asks for the same
-    # day's scores and OME many times. Not copied by `replace`, so `as_of` starts afresh.
-    _derived: dict[Hashable, Any] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
+    # Values worked out from the records of a range of days, kept because every evaluation
+    # asks for the same days again. `as_of` copies share them for the days it
+    # leaves untouched (up to `_shared_last`); later days get a cache of their own. Not init
+    # fields, so `replace` (new records) always starts afresh.
+    _shared: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False)
+    _own: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False)
+    _shared_last: date | None = field(default=None, init=False, repr=False)
 
     @classmethod
     def build(
@@ -63,7 +65,7 @@ class Records:
         """The same records without any report or dose made after `now` (an aware datetime)."""
         if now.utcoffset() is None:
             raise ValueError("now must be an aware datetime (with a UTC offset)")
-        return replace(
+        seen = replace(
             self,
             reports=self.reports.until(now),
             doses=self.doses.until(now),
@@ -72,13 +74,30 @@ class Records:
             ),
             seen_at=now,
         )
+        # Days before the first one `until` changed keep the very records they had here, and so
+        # the values derived from them.
+        changed_from = min(seen.reports.changed_from, seen.doses.changed_from)
+        untouched = date.max if changed_from == date.max else changed_from - timedelta(days=1)
+        if self._shared_last is not None:
+            untouched = min(untouched, self._shared_last)
+        object.__setattr__(seen, "_shared", self._shared)
+        object.__setattr__(seen, "_shared_last", untouched)
+        return seen
 
-    def derived(self, key: Hashable, compute: Callable[[], Value]) -> Value:
-        """`compute()`, worked out once per key for these records."""
-        if key not in self._derived:
-            self._derived[key] = compute()
-        value: Value = self._derived[key]
-        return value
+    def derived(self, last_day: date, key: Hashable, compute: Callable[[], Value]) -> Value:
+        """`compute()` for a value read only from records of days up to `last_day`, worked out
+        once per key."""
+        cache = self.cache_for(last_day)
+        if key in cache:
+            value: Value = cache[key]
+            return value
+        computed = cache[key] = compute()
+        return computed
+
+    def cache_for(self, last_day: date) -> dict[Hashable, Any]:
+        """The cache for values read only from records of days up to `last_day`."""
+        shared = self._shared_last is None or last_day <= self._shared_last
+        return self._shared if shared else self._own
 
     def reports_on(self, day: date) -> tuple[PainReport, ...]:
         """Same-day read: the reports of one local day, in time order."""

@@ -78,6 +78,11 @@ def pre_rt_ome(records: Records, course: Treatment, config: RulesConfig) -> floa
 
 def bone_agent_doses(records: Records) -> list[BoneAgentDose]:
     """Every bone-agent administration, oldest first: treatments and dose records alike."""
+    # Read whatever their age, so kept per history (date.max: never shared with `as_of` views).
+    return records.derived(date.max, ("bone_agent_doses",), lambda: _bone_agent_doses(records))
+
+
+def _bone_agent_doses(records: Records) -> list[BoneAgentDose]:
     from_treatments = [
         BoneAgentDose(t.id, t.started_on, t.details.agent or t.kind)
         for t in records.treatments

@@ -15,12 +15,12 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from shared.config import RulesConfig
-from shared.engine import evaluate
+from shared.engine import apply_precedence, evaluate, evaluation_at, run_rules
 from shared.history import PatientHistory
 from shared.lifecycle import AlertEvent, AlertKey, AlertState, apply_finding, resolve
 from shared.records import Dose, PainReport, Treatment
 from shared.replay.inputs import PatientInput
-from shared.rules import TIME_BASED_RULES
+from shared.rules import DOSE_RULES, REPORT_RULES, TIME_BASED_RULES, Finding
 
 DEFAULT_RESOLVE_AFTER = timedelta(days=3)
 END_OF_DAY = time(23, 59, 59)
@@ -97,8 +97,13 @@ def replay(
     *,
     zone: tzinfo | None = None,
     resolve_after: timedelta = DEFAULT_RESOLVE_AFTER,
+    reuse: bool = True,
 ) -> Replay:
-    """The alert events of one patient file, in time order."""
+    """The alert events of one patient file, in time order.
+
+    With `reuse`, a dose that changed nothing else reuses the report-only rules' findings of
+    the previous evaluation that day (they cannot differ); False runs every rule every time.
+    """
     full = PatientHistory.build(patient.reports, patient.doses, patient.treatments, patient.context)
     local = _LocalZone(zone, full)
     ticks = _ticks(full, local, patient.until)
@@ -109,6 +114,8 @@ def replay(
     entered: list[Treatment] = []
     history = replace(full, treatments=())
     events: list[ReplayEvent] = []
+    # The report-only rules' findings and their day, while no report or treatment came since.
+    reusable: tuple[date, list[Finding]] | None = None
     for tick in ticks:
         _resolve_due(alerts, tick.at, resolve_after)
         if isinstance(tick.record, Treatment):
@@ -117,7 +124,14 @@ def replay(
         if tick.kind == _END_OF_DAY:
             findings = evaluate(history, tick.at, config, rules=TIME_BASED_RULES)
         else:
-            findings = evaluate(history, tick.at, config)
+            evaluation = evaluation_at(history, tick.at, config)
+            dose_only = reuse and isinstance(tick.record, Dose)
+            if dose_only and reusable is not None and reusable[0] == evaluation.day:
+                report_findings = reusable[1]
+            else:
+                report_findings = run_rules(evaluation, REPORT_RULES)
+                reusable = (evaluation.day, report_findings)
+            findings = apply_precedence(report_findings + run_rules(evaluation, DOSE_RULES))
         for finding in findings:
             key = AlertKey(patient_id, finding.rule, finding.site)
             state, happened = apply_finding(

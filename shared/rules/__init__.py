@@ -2,11 +2,19 @@
 
 from shared.rules.base import Evaluation, Finding, Hit, Rule, Tier, rule
 from shared.rules.precedence import PRECEDENCE, rank
-from shared.rules.registry import EVENT_RULES, RULES, TIME_BASED_RULES
+from shared.rules.registry import (
+    DOSE_RULES,
+    EVENT_RULES,
+    REPORT_RULES,
+    RULES,
+    TIME_BASED_RULES,
+)
 
 __all__ = [
+    "DOSE_RULES",
     "EVENT_RULES",
     "PRECEDENCE",
+    "REPORT_RULES",
     "RULES",
     "TIME_BASED_RULES",
     "Evaluation",

@@ -77,6 +77,9 @@ class Rule:
     check: Check
     # Time-based rules (16, 18) run on a clock tick, not after each record.
     time_based: bool = False
+    # False when the rule reads no dose record: replay then reuses its findings after a dose
+    # that changed nothing else the rule reads (same day, no new report or treatment).
+    reads_doses: bool = True
 
     def findings(self, evaluation: Evaluation) -> list[Finding]:
         return [
@@ -96,12 +99,18 @@ class Rule:
 
 
 def rule(
-    *, id: str, version: int, suggested_action: str, citation: str, time_based: bool = False
+    *,
+    id: str,
+    version: int,
+    suggested_action: str,
+    citation: str,
+    time_based: bool = False,
+    reads_doses: bool = True,
 ) -> Callable[[Check], Rule]:
     """Turn a check function into a Rule; it is registered by listing it in `registry.RULES`."""
 
     def wrap(check: Check) -> Rule:
-        return Rule(id, version, suggested_action, citation, check, time_based)
+        return Rule(id, version, suggested_action, citation, check, time_based, reads_doses)
 
     return wrap
 

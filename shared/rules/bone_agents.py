@@ -72,12 +72,14 @@ def acute_phase_reaction(evaluation: Evaluation) -> Iterator[Hit]:
     """
     history, day = evaluation.history, evaluation.day
     ids = [r.id for r in history.same_day_reports(day) if "fever_aches" in r.symptoms]
+    if not ids:
+        return
     recent = [
         given
         for given in history.bone_agent_doses_until(day)
         if is_bisphosphonate(given) and (day - given.day).days <= ACUTE_PHASE_DAYS
     ]
-    if not ids or not recent:
+    if not recent:
         return
     days_after = (day - recent[-1].day).days
     explanation = (

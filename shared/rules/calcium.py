@@ -40,12 +40,14 @@ def possible_hypocalcaemia(evaluation: Evaluation) -> Iterator[Hit]:
     reports = [
         r for r in history.same_day_reports(day) if set(r.symptoms) & set(HYPOCALCAEMIA_SYMPTOMS)
     ]
+    if not reports:
+        return
     doses = [
         given
         for given in history.bone_agent_doses_until(day)
         if is_denosumab(given) and (day - given.day).days <= DENOSUMAB_WATCH_DAYS
     ]
-    if not reports or not doses:
+    if not doses:
         return
     seen = [code for code in HYPOCALCAEMIA_SYMPTOMS if any(code in r.symptoms for r in reports)]
     last = doses[-1]
@@ -62,6 +64,7 @@ def possible_hypocalcaemia(evaluation: Evaluation) -> Iterator[Hit]:
     version=1,
     suggested_action="Same-day corrected calcium and renal function.",
     citation="NCI PDQ hypercalcaemia; RCEM guidance",
+    reads_doses=False,
 )
 def possible_hypercalcaemia(evaluation: Evaluation) -> Iterator[Hit]:
     """Urgent (emergency when confusion or drowsiness is among them), for the patient: >= 2

@@ -4,7 +4,6 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from shared.history import PatientHistory
-from shared.history.pain import sites_reported
 from shared.rules.base import Evaluation, Hit, Tier, rule, unique
 from shared.vocab import SITES
 
@@ -24,23 +23,33 @@ AGENT_LOOKBACK_DAYS = 14
 PRIORITY_SCORE = 7
 
 
-def _neuropathic_days(
-    history: PatientHistory, site: str, first: date, last: date
-) -> dict[date, tuple[set[str], list[str]]]:
-    """Days whose reports together give >= 2 neuropathic qualities at the site."""
-    found: dict[date, tuple[set[str], list[str]]] = {}
-    for each in history.logged_days(first, last):
-        qualities: set[str] = set()
-        ids: list[str] = []
-        for report in history.same_day_reports(each):
-            entry = report.score_at(site)
-            listed = [q for q in entry.qualities if q in NEUROPATHIC_QUALITIES] if entry else []
+def _qualities_by_site(history: PatientHistory, day: date) -> dict[str, tuple[set[str], list[str]]]:
+    """The day's neuropathic qualities per site (its reports together), with the report ids."""
+    found: dict[str, tuple[set[str], list[str]]] = {}
+    for report in history.same_day_reports(day):
+        for entry in report.sites:
+            listed = [q for q in entry.qualities if q in NEUROPATHIC_QUALITIES]
             if listed:
+                qualities, ids = found.setdefault(entry.site, (set(), []))
                 qualities.update(listed)
                 ids.append(report.id)
-        if len(qualities) >= MIN_QUALITIES:
-            found[each] = (qualities, ids)
     return found
+
+
+def _day_qualities(history: PatientHistory, day: date) -> dict[str, tuple[set[str], list[str]]]:
+    return history.derived(day, ("neuropathic", day), lambda: _qualities_by_site(history, day))
+
+
+def _neuropathic_days(
+    history: PatientHistory, first: date, last: date
+) -> dict[str, dict[date, tuple[set[str], list[str]]]]:
+    """Per site, the days whose reports together give >= 2 neuropathic qualities there."""
+    by_site: dict[str, dict[date, tuple[set[str], list[str]]]] = {}
+    for each in history.logged_days(first, last):
+        for site, (qualities, ids) in _day_qualities(history, each).items():
+            if len(qualities) >= MIN_QUALITIES:
+                by_site.setdefault(site, {})[each] = (qualities, ids)
+    return by_site
 
 
 @rule(
@@ -63,8 +72,8 @@ def neuropathic_features(evaluation: Evaluation) -> Iterator[Hit]:
     first = day - timedelta(days=WINDOW_DAYS - 1)
     candidates = {
         site: days
-        for site in sorted(sites_reported(history, first, day))
-        if len(days := _neuropathic_days(history, site, first, day)) >= MIN_DAYS
+        for site, days in sorted(_neuropathic_days(history, first, day).items())
+        if len(days) >= MIN_DAYS
     }
     if not candidates:
         return

@@ -48,6 +48,7 @@ def _radiotherapy_recent_or_ongoing(history: PatientHistory, site: str, day: dat
         "uncomplicated pain) and analgesia."
     ),
     citation="ESMO 2020; ASTRO 2017 (Lutz); persistence threshold [design]",
+    reads_doses=False,
 )
 def persistent_focal_pain(evaluation: Evaluation) -> Iterator[Hit]:
     """Priority, per site: on D the persistent sites (>= 10 pain days in D-13..D) span 1 or 2
@@ -79,6 +80,7 @@ def persistent_focal_pain(evaluation: Evaluation) -> Iterator[Hit]:
         "hemibody radiotherapy."
     ),
     citation="ESMO 2020; EANM 2018; threshold [design]",
+    reads_doses=False,
 )
 def widespread_bone_pain(evaluation: Evaluation) -> Iterator[Hit]:
     """Priority, for the patient: on D the persistent sites span >= 3 regions (rule 5 then

@@ -37,10 +37,11 @@ def post_rt_pain_flare(evaluation: Evaluation) -> Iterator[Hit]:
     Source: Chow 2005 (Radiother Oncol); SC.23 (Lancet Oncol 2015).
     """
     history, day, config = evaluation.history, evaluation.day, evaluation.config
+    windows = [window for window in history.radiotherapy_windows() if window.contains(day)]
+    if not windows:
+        return
     ome_today = history.daily_ome(day, config)
-    for window in history.radiotherapy_windows():
-        if not window.contains(day):
-            continue
+    for window in windows:
         course = window.treatment
         ome_before = history.pre_rt_ome(course, config)
         for site in course.sites:
@@ -82,17 +83,22 @@ def post_rt_non_response(evaluation: Evaluation) -> Iterator[Hit]:
     Source: International consensus endpoints (Chow, IJROBP 2012); ASTRO 2017.
     """
     history, day, config = evaluation.history, evaluation.day, evaluation.config
+    windows = [
+        window
+        for window in history.radiotherapy_windows()
+        if window.last_day < day and (day - window.ended_on).days <= FOLLOW_UP_DAYS
+    ]
+    if not windows:
+        return
     ome_today = history.daily_ome(day, config)
     recent_ids = unique(
         report.id
         for each in history.logged_days(day - timedelta(days=6), day)
         for report in history.same_day_reports(each)
     )
-    for window in history.radiotherapy_windows():
+    for window in windows:
         course = window.treatment
         since_end = (day - window.ended_on).days
-        if not window.last_day < day or since_end > FOLLOW_UP_DAYS:
-            continue
         ome_before = history.pre_rt_ome(course, config)
         if ome_before > 0 and ome_today <= OME_HELD * ome_before:
             continue

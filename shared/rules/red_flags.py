@@ -38,6 +38,7 @@ def _symptom_hit(evaluation: Evaluation, symptoms: tuple[str, ...], headline: st
         "Contact the MSCC coordinator or acute oncology now; MRI of the whole spine within 24 h."
     ),
     citation="NICE NG234 (2023); NICE CG75 (2008)",
+    reads_doses=False,
 )
 def mscc_neuro_red_flag(evaluation: Evaluation) -> Iterator[Hit]:
     """Emergency: a report of day D lists limb weakness, difficulty walking, numbness of the
@@ -53,6 +54,7 @@ def mscc_neuro_red_flag(evaluation: Evaluation) -> Iterator[Hit]:
     version=1,
     suggested_action="Suspected pathological fracture: same-day assessment and imaging.",
     citation="Mirels 1989; BMJ 2021 (Downie)",
+    reads_doses=False,
 )
 def inability_to_bear_weight(evaluation: Evaluation) -> Iterator[Hit]:
     """Emergency: a report of day D lists the symptom cannot_bear_weight.

@@ -38,3 +38,6 @@ RULES: tuple[Rule, ...] = (
 # Run after each record; time-based rules run on a clock tick (end of day, scheduler).
 EVENT_RULES = tuple(rule for rule in RULES if not rule.time_based)
 TIME_BASED_RULES = tuple(rule for rule in RULES if rule.time_based)
+# The event rules a dose record can change, and those it cannot.
+DOSE_RULES = tuple(rule for rule in EVENT_RULES if rule.reads_doses)
+REPORT_RULES = tuple(rule for rule in EVENT_RULES if not rule.reads_doses)

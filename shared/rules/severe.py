@@ -51,6 +51,7 @@ def _reasons(history: PatientHistory, site: str, day: date) -> tuple[list[str], 
     version=1,
     suggested_action="Nurse call within 24-48 h; analgesic review.",
     citation="Basch 2016/2017 (STAR); PRO-TECT 2022; Serlin 1995; Farrar 2001",
+    reads_doses=False,
 )
 def severe_or_worsening_pain(evaluation: Evaluation) -> Iterator[Hit]:
     """Priority (urgent if the daily score on D is >= 9), per site: a daily score >= 7 on D-1

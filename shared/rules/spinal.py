@@ -91,6 +91,7 @@ def _severe_run(history: PatientHistory, site: str, day: date) -> tuple[str | No
         "Discuss with the MSCC coordinator within 24 h; MRI of the whole spine within 1 week."
     ),
     citation="NICE CG75; NICE NG234; QS56",
+    reads_doses=False,
 )
 def spinal_pain_red_flag(evaluation: Evaluation) -> Iterator[Hit]:
     """Urgent, per spinal site, on any of: (a) a new cervical or thoracic site scoring >= 3;

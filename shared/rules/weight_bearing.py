@@ -30,6 +30,7 @@ def _loaded_report_ids(history: PatientHistory, site: str, day: date) -> list[st
     version=1,
     suggested_action="Imaging of the whole bone; orthopaedic opinion; protected weight bearing.",
     citation="Mirels 1989; ESMO 2020 bone health guideline",
+    reads_doses=False,
 )
 def functional_pain_weight_bearing(evaluation: Evaluation) -> Iterator[Hit]:
     """Urgent, per weight-bearing limb site: weight bearing aggravated the pain at the site on

@@ -9,8 +9,8 @@ from shared.config import RulesConfig
 from shared.engine import evaluate
 from shared.history import PatientHistory, required_window
 from shared.history.store import is_bone_agent
-from shared.rules import PRECEDENCE, Tier
-from tests.shared.builders import D, report, site
+from shared.rules import EVENT_RULES, PRECEDENCE, TIME_BASED_RULES, Tier
+from tests.shared.builders import D, moment, report, site
 from tests.shared.strategies import OFFSETS, evaluation_times, records, reports
 
 CONFIG = RulesConfig()
@@ -99,3 +99,33 @@ def test_a_report_at_23_30_plus_10_is_evaluated_on_its_local_day():
 
     assert now.date() == D and late.recorded_at.time() == time(23, 30)
     assert [f.rule for f in evaluate(build([late], [], []), now, CONFIG)] == ["mscc_neuro_red_flag"]
+
+
+moments = st.builds(
+    lambda back, hour, offset: moment(D - timedelta(days=back), hour, offset_hours=offset),
+    st.integers(0, 40),
+    st.integers(0, 23),
+    st.sampled_from(OFFSETS),
+)
+
+
+@given(records(), st.lists(moments, min_size=2, max_size=6))
+def test_one_history_evaluated_at_many_times_matches_a_fresh_history_each_time(data, times):
+    kept = build(*data)
+
+    for now in times:
+        for rules in (EVENT_RULES, TIME_BASED_RULES):
+            fresh = build(*data)
+            assert evaluate(kept, now, CONFIG, rules=rules) == evaluate(
+                fresh, now, CONFIG, rules=rules
+            )
+
+
+@given(records(), moments, moments)
+def test_a_view_of_a_view_sees_what_a_direct_view_sees(data, first, second):
+    later, earlier = max(first, second), min(first, second)
+    kept = build(*data)
+
+    nested = kept.as_of(later).as_of(earlier)
+
+    assert evaluate(nested, earlier, CONFIG) == evaluate(build(*data), earlier, CONFIG)

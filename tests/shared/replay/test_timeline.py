@@ -1,7 +1,10 @@
 from datetime import UTC, datetime, timedelta, timezone
 
+from hypothesis import given
+
 from shared.config import RulesConfig
 from shared.replay import load_patient, replay
+from shared.wire import dump_dose, dump_report, dump_treatment
 from tests.shared.builders import (
     D,
     day,
@@ -10,6 +13,7 @@ from tests.shared.builders import (
     treatment_wire,
 )
 from tests.shared.replay.documents import document, stable_days
+from tests.shared.strategies import records
 
 
 def events(*records, until=D, zone=None, resolve_after_days=3, config=None):
@@ -154,3 +158,24 @@ def test_the_latest_revision_of_a_record_is_replayed():
     withdrawn = {**first, "revision": 2, "deleted": True}
 
     assert events(*stable_days(-20, 0), first, withdrawn) == []
+
+
+@given(records())
+def test_reusing_report_rule_findings_after_a_dose_changes_no_event(data):
+    reports, doses, treatments = data
+    patient = load_patient(
+        {
+            "patient": {"id": "00000000-0000-0000-0000-0000000000aa"},
+            "reports": [dump_report(r) for r in reports],
+            "doses": [dump_dose(d) for d in doses],
+            "treatments": [dump_treatment(t) for t in treatments],
+            "until": D.isoformat(),
+        }
+    )
+
+    reused = replay(patient, RulesConfig(), resolve_after=timedelta(days=1))
+    every_rule_every_time = replay(
+        patient, RulesConfig(), resolve_after=timedelta(days=1), reuse=False
+    )
+
+    assert reused == every_rule_every_time
