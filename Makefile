@@ -23,7 +23,10 @@ run: $(STAMP)
 	$(BIN)/flask db upgrade
 	$(BIN)/flask painline seed-demo
 	@echo "Painline is at http://$(HOST):$(PORT)/  (health: http://$(HOST):$(PORT)/healthz)"
-	$(BIN)/flask run --host $(HOST) --port $(PORT)
+	@# The worker delivers alerts beside the server and stops with it.
+	@$(BIN)/flask painline worker & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(BIN)/flask run --host $(HOST) --port $(PORT)
 
 test: $(STAMP)
 	./scripts/ensure-test-postgres
