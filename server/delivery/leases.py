@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from server.delivery.backoff import RETRY_WINDOW, retry_delay
@@ -97,12 +97,15 @@ def dead_siblings(session: Session, delivery: Delivery) -> tuple[str, ...]:
     return tuple(sorted(f"{channel} to {url or recipient}" for channel, url, recipient in rows))
 
 
-def record_success(session: Session, delivery_id: uuid.UUID, now: datetime) -> None:
-    delivery = session.get_one(Delivery, delivery_id, with_for_update=True)
-    if delivery.delivered_at is None:
-        delivery.delivered_at = now
-        delivery.claimed_until = None
-        delivery.dead_at = None
+def record_successes(session: Session, delivery_ids: list[uuid.UUID], now: datetime) -> None:
+    """One statement for the whole batch; a delivery already marked keeps its first time."""
+    if delivery_ids:
+        session.execute(
+            update(Delivery)
+            .where(Delivery.id.in_(delivery_ids), Delivery.delivered_at.is_(None))
+            .values(delivered_at=now, claimed_until=None, dead_at=None)
+            .execution_options(synchronize_session=False)
+        )
     session.commit()
 
 

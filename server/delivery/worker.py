@@ -22,7 +22,7 @@ from flask import Flask
 from server.config import Settings
 from server.delivery.fanout import dispatch_events
 from server.delivery.heartbeat import beat
-from server.delivery.leases import LEASE, claim_due, record_failure, record_success
+from server.delivery.leases import LEASE, claim_due, record_failure, record_successes
 from server.delivery.scheduler import SCHEDULER_LOCK_KEY, Scheduler
 from server.delivery.sending import send
 from server.delivery.wakeup import Wakeup
@@ -103,10 +103,12 @@ class Worker:
             return 0
         outcomes = list(self.pool.map(lambda job: send(job, self.settings), jobs))
         finished = self.clock()
+        delivered = [
+            job.delivery_id for job, error in zip(jobs, outcomes, strict=True) if not error
+        ]
+        record_successes(db.session, delivered, finished)
         for job, error in zip(jobs, outcomes, strict=True):
-            if error is None:
-                record_success(db.session, job.delivery_id, finished)
-            else:
+            if error is not None:
                 log.warning("delivery %s (%s) failed: %s", job.delivery_id, job.channel, error)
                 record_failure(db.session, job.delivery_id, error, finished, self.rng)
         return len(jobs)
