@@ -44,10 +44,15 @@ Engine and rules (`shared.engine`, `shared.rules`)
     `evaluate(history, now, config, *, rules=EVENT_RULES) -> list[Finding]`: D is the local
     date of `now`; per site the highest tier survives (ties by rank), patient-level findings
     are all kept, sorted by tier then rank. Pass `rules=TIME_BASED_RULES` on end-of-day and
-    scheduler ticks. `Finding`: rule, rule_version, tier (`Tier`), site, evidence (record ids),
-    explanation, suggested_action, citation, day. `RULES` is the registry; `PRECEDENCE` ranks
-    all 18 rule ids; a new rule is a function decorated with `@rule(id=..., version=...,
-    suggested_action=..., citation=..., time_based=...)` and listed in `shared.rules.registry`.
+    scheduler ticks. `evaluation_at(history, now, config)`, `run_rules(evaluation, rules)` and
+    `apply_precedence(findings)` are its three steps, for callers that combine rule sets
+    (`REPORT_RULES` read no dose record, `DOSE_RULES` do). `Finding`: rule, rule_version,
+    tier (`Tier`), site, evidence (record ids), explanation, suggested_action, citation, day.
+    `RULES` is the registry; `PRECEDENCE` ranks all 18 rule ids; a new rule is a function
+    decorated with `@rule(id=..., version=..., suggested_action=..., citation=...,
+    time_based=..., reads_doses=...)` and listed in `shared.rules.registry`. A history
+    caches what it derives from each day's records, and its `as_of` views share that cache
+    for the days they leave unchanged.
 
 The alert lifecycle lives in `shared.lifecycle` (see its docstring).
 
