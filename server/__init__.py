@@ -22,6 +22,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     register_extensions(app)
     register_blueprints(app)
     register_error_handlers(app)
+    register_audit_log(app)
     register_commands(app)
     return app
 
@@ -69,6 +70,7 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from server.api.alerts import blp as alerts
     from server.api.auth import blp as auth
     from server.api.context import blp as context
     from server.api.devices import blp as devices
@@ -77,13 +79,17 @@ def register_blueprints(app: Flask) -> None:
     from server.api.events import blp as events
     from server.api.health import blp as health
     from server.api.patients import blp as patients
+    from server.api.snoozes import blp as snoozes
     from server.api.sync import blp as sync
+    from server.api.timeline import blp as timeline
     from server.api.treatments import blp as treatments
     from server.extensions import api
 
     declare_security_schemes(api)
     blueprints = (health, auth, patients, enrollment, sync, treatments, context, devices, events)
     for blueprint in blueprints:
+        api.register_blueprint(blueprint)
+    for blueprint in (alerts, snoozes, timeline):
         api.register_blueprint(blueprint)
 
 
@@ -93,6 +99,12 @@ def register_error_handlers(app: Flask) -> None:
 
     register_api_error_handlers(app)
     register_request_checks(app)
+
+
+def register_audit_log(app: Flask) -> None:
+    from server.api.audit import register_audit
+
+    register_audit(app)
 
 
 def register_commands(app: Flask) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from server.api.audit import audited
 from server.api.docs import CLINICIAN, operation
 from server.extensions import db
 from server.models.base import utcnow
@@ -29,6 +30,7 @@ class PatientContext(MethodView):
     @operation(blp, security=CLINICIAN, errors=(401, 403, 404, 409))
     @blp.arguments(PatientContextSchema)
     @blp.response(200, PatientContextSchema)
+    @audited("context.replace")
     def put(self, record: records.PatientContext, patient_id: uuid.UUID) -> Any:
         """Replace the context (lesions, medication plan, helpline, time zone, status).
 

@@ -10,6 +10,7 @@ from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from server.api.audit import audited, ids_of
 from server.api.docs import CLINICIAN, operation
 from server.api.schemas.patients import (
     EnrollmentCodeSchema,
@@ -33,6 +34,7 @@ class Patients(MethodView):
     @blp.arguments(PatientListQuerySchema, location="query")
     @blp.response(200, PatientSchema(many=True))
     @blp.paginate()
+    @audited("patients.list", shown=ids_of)
     def get(self, query: dict[str, Any], pagination_parameters: Any) -> Any:
         """The patients of your care teams, by name."""
         page = patients.list_patients(
@@ -48,6 +50,7 @@ class Patients(MethodView):
     @operation(blp, security=CLINICIAN, errors=(401, 403))
     @blp.arguments(PatientCreateSchema)
     @blp.response(201, PatientCreatedSchema)
+    @audited("patients.create", shown=lambda created: [created["patient"].id])
     def post(self, fields: dict[str, Any]) -> Any:
         """Register a patient; the answer holds the one-time code that links their phone."""
         created = patients.create_patient(db.session, require_clinician(), fields, utcnow())
@@ -58,6 +61,7 @@ class Patients(MethodView):
 class PatientById(MethodView):
     @operation(blp, security=CLINICIAN, errors=(401, 403, 404))
     @blp.response(200, PatientSchema)
+    @audited("patients.read")
     def get(self, patient_id: uuid.UUID) -> Any:
         """One patient of your care teams, with their context."""
         return patients.get_patient(db.session, require_clinician(), patient_id)
@@ -67,6 +71,7 @@ class PatientById(MethodView):
 class EnrollmentCode(MethodView):
     @operation(blp, security=CLINICIAN, errors=(401, 403, 404, 409))
     @blp.response(201, EnrollmentCodeSchema)
+    @audited("patients.enrollment_code")
     def post(self, patient_id: uuid.UUID) -> Any:
         """A new enrollment code for the patient; their unspent code stops working."""
         issued = patients.new_enrollment_code(db.session, require_clinician(), patient_id, utcnow())

@@ -11,6 +11,7 @@ from typing import Any
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from server.api.audit import audited
 from server.api.docs import CLINICIAN, operation
 from server.extensions import db
 from server.models.base import utcnow
@@ -28,6 +29,7 @@ class Treatments(MethodView):
     @operation(blp, security=CLINICIAN, errors=(401, 403, 404, 409))
     @blp.arguments(TreatmentSchema)
     @blp.response(201, TreatmentSchema)
+    @audited("treatments.add")
     def post(self, record: records.Treatment, patient_id: uuid.UUID) -> Any:
         """Add a treatment (its id is made by the caller and never changes)."""
         added = treatments.add_treatment(
@@ -41,6 +43,7 @@ class TreatmentById(MethodView):
     @operation(blp, security=CLINICIAN, errors=(401, 403, 404, 409))
     @blp.arguments(TreatmentSchema)
     @blp.response(200, TreatmentSchema)
+    @audited("treatments.correct")
     def put(self, record: records.Treatment, patient_id: uuid.UUID, treatment_id: uuid.UUID) -> Any:
         """Correct a treatment: the whole record, at a higher revision."""
         corrected = treatments.correct_treatment(
@@ -56,6 +59,7 @@ class TreatmentById(MethodView):
 
     @operation(blp, security=CLINICIAN, errors=(401, 403, 404))
     @blp.response(204)
+    @audited("treatments.delete")
     def delete(self, patient_id: uuid.UUID, treatment_id: uuid.UUID) -> None:
         """Delete a treatment; phones receive the deletion on their next sync."""
         treatments.delete_treatment(

@@ -10,6 +10,7 @@ Callers: anonymous, own_device / other_device (the owner's phone, another patien
 own_clinician / other_clinician (a clinician of the owner's team, of another team), admin.
 
 Adding a route is one line: `Route(METHOD, RULE, POLICY)`, with `body=` when it takes JSON.
+A record no `World` holds (an alert) is made for each case by its builder in `MADE_RECORDS`.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from tests.server.api.alerting import limb_weakness_today
 from tests.support.builders import PASSWORD, Side
 
 OK = "2xx"
@@ -135,8 +137,33 @@ def sync_body(target: Target) -> dict[str, Any]:
     return {"cursor": None, "reports": [report], "doses": []}
 
 
+def snooze_body(target: Target) -> dict[str, str]:
+    until = datetime.now(UTC) + timedelta(days=7)
+    return {"rule": "spinal_pain_red_flag", "until": until.isoformat(), "reason": "known"}
+
+
+def acknowledge_body(target: Target) -> dict[str, str]:
+    return {"note": "Calling the patient."}
+
+
+def resolve_body(target: Target) -> dict[str, str]:
+    return {"note": "Seen in clinic.", "outcome": "actioned"}
+
+
+def an_alert_of(api: Any, side: Side) -> str:
+    """A real alert of the side's patient, raised by a push from their phone."""
+    report = limb_weakness_today()
+    api.post("/api/v1/sync", f"device_{side.name}", json={"cursor": None, "reports": [report]})
+    listed = api.get("/api/v1/alerts", f"clinician_{side.name}").get_json()
+    return str(listed[0]["id"])
+
+
+# Records no `World` holds, made for each case by a builder (api, the owner's side) -> id.
+MADE_RECORDS: Mapping[str, Callable[[Any, Side], str]] = {"alert_id": an_alert_of}
+
 PATIENT = "/api/v1/patients/<uuid:patient_id>"
 TREATMENT = f"{PATIENT}/treatments/<uuid:treatment_id>"
+ALERT = "/api/v1/alerts/<uuid:alert_id>"
 
 MATRIX: list[Route] = [
     Route("POST", "/api/v1/auth/login", PUBLIC, body=login_body),
@@ -155,6 +182,11 @@ MATRIX: list[Route] = [
     Route("DELETE", TREATMENT, CARE_TEAM),
     Route("GET", f"{PATIENT}/devices", CARE_TEAM),
     Route("DELETE", f"{PATIENT}/devices/<uuid:device_id>", CARE_TEAM),
+    Route("GET", f"{PATIENT}/timeline", CARE_TEAM),
+    Route("POST", f"{PATIENT}/snoozes", CARE_TEAM, body=snooze_body),
+    Route("GET", "/api/v1/alerts", ANY_CLINICIAN),
+    Route("POST", f"{ALERT}/acknowledge", CARE_TEAM, body=acknowledge_body),
+    Route("POST", f"{ALERT}/resolve", CARE_TEAM, body=resolve_body),
 ]
 
 # Served to anyone and about no patient.

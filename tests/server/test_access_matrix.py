@@ -12,7 +12,15 @@ from typing import Any
 
 import pytest
 
-from tests.server.access_matrix import CALLERS, MATRIX, NOT_IN_THE_MATRIX, OK, Route, Target
+from tests.server.access_matrix import (
+    CALLERS,
+    MADE_RECORDS,
+    MATRIX,
+    NOT_IN_THE_MATRIX,
+    OK,
+    Route,
+    Target,
+)
 from tests.support.builders import World
 
 IGNORED_METHODS = {"HEAD", "OPTIONS"}
@@ -59,11 +67,13 @@ def target_of(world: World, owner: str) -> Target:
     return Target(patient=world.side(owner[0]), record=world.side(owner[-1]))
 
 
-def url_for(rule: str, target: Target) -> str:
+def url_for(rule: str, target: Target, api: Any = None) -> str:
     def value(match: re.Match[str]) -> str:
         name = match["name"]
         if name == "patient_id":
             return str(target.patient.patient.id)
+        if name in MADE_RECORDS:
+            return MADE_RECORDS[name](api, target.record)
         return str(getattr(target.record, NESTED_RECORDS[name]).id)
 
     return URL_PARAMETER.sub(value, rule)
@@ -82,7 +92,7 @@ def may_see_the_owner(caller: str, route: Route) -> bool:
 @pytest.mark.parametrize(("route", "owner", "caller"), cases())
 def test_each_caller_gets_the_answer_the_matrix_expects(api, world, route, owner, caller):
     target = target_of(world, owner)
-    url = url_for(route.rule, target)
+    url = url_for(route.rule, target, api)
     body = route.body(target) if route.body else None
 
     response = api.call(

@@ -1,0 +1,147 @@
+"""Clinicians' work on alerts: their teams' worklist, acknowledging and resolving.
+
+Both transitions go through the shared lifecycle. Each change takes the next number of the
+patient's change sequence, so the patient's phone pulls the alert's new status.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from server.models import Alert, Patient
+from server.security.actors import Clinician
+from server.services.access import patient_in_reach
+from server.services.alerts.store import state_of
+from server.services.change_sequence import ChangeSequence
+from server.services.errors import Conflict, NotFound
+from shared import lifecycle
+from shared.lifecycle import AlertState, LifecycleError, Outcome
+
+NO_SUCH_ALERT = "No such alert among your care teams' patients."
+# Emergency first: the catalogue's tiers, highest rank first.
+TIER_ORDER = case(
+    {tier: position for position, tier in enumerate(reversed(lifecycle.TIERS))},
+    value=Alert.tier,
+    else_=len(lifecycle.TIERS),
+)
+
+
+@dataclass(frozen=True)
+class AlertFilters:
+    status: str | None = None
+    tier: str | None = None
+    patient_id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True)
+class AlertPage:
+    items: list[Alert]
+    total: int
+
+
+def list_alerts(
+    session: Session, clinician: Clinician, filters: AlertFilters, first: int, size: int
+) -> AlertPage:
+    """One page of the teams' alerts, emergency first, then the longest waiting."""
+    query = (
+        select(Alert)
+        .join(Patient, Patient.id == Alert.patient_id)
+        .where(Patient.care_team_id.in_(clinician.team_ids))
+    )
+    if filters.patient_id is not None:
+        patient_in_reach(session, clinician, filters.patient_id)
+        query = query.where(Alert.patient_id == filters.patient_id)
+    if filters.status is not None:
+        query = query.where(Alert.status == filters.status)
+    if filters.tier is not None:
+        query = query.where(Alert.tier == filters.tier)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = session.scalars(
+        query.order_by(TIER_ORDER, Alert.raised_at, Alert.id).offset(first).limit(size)
+    )
+    return AlertPage(items=list(rows), total=total)
+
+
+def acknowledge_alert(
+    session: Session, clinician: Clinician, alert_id: uuid.UUID, note: str | None, now: datetime
+) -> Alert:
+    """Someone has it in hand; acknowledging again keeps the first acknowledgement."""
+    alert, sequence = alert_for_update(session, clinician, alert_id)
+    before = state_of(alert)
+    after = transition(lambda: lifecycle.acknowledge(before, acting_time(before, now), note))
+    if after != before:
+        write_back(alert, after, sequence)
+        alert.acknowledged_by = clinician.user_id
+    sequence.close()
+    session.commit()
+    return alert
+
+
+def resolve_alert(
+    session: Session,
+    clinician: Clinician,
+    alert_id: uuid.UUID,
+    outcome: Outcome,
+    note: str,
+    now: datetime,
+) -> Alert:
+    alert, sequence = alert_for_update(session, clinician, alert_id)
+    before = state_of(alert)
+    after = transition(lambda: lifecycle.resolve(before, acting_time(before, now), outcome, note))
+    write_back(alert, after, sequence)
+    alert.resolved_by = clinician.user_id
+    sequence.close()
+    session.commit()
+    return alert
+
+
+def alert_for_update(
+    session: Session, clinician: Clinician, alert_id: uuid.UUID
+) -> tuple[Alert, ChangeSequence]:
+    patient_id = session.scalar(
+        select(Alert.patient_id)
+        .join(Patient, Patient.id == Alert.patient_id)
+        .where(Alert.id == alert_id, Patient.care_team_id.in_(clinician.team_ids))
+    )
+    if patient_id is None:
+        raise NotFound(NO_SUCH_ALERT)
+    # The engine changes a patient's alerts under this same lock, inside the sync transaction:
+    # read the alert only once it is held, so a concurrent sync's change is never overwritten.
+    sequence = ChangeSequence(session, patient_id)
+    alert = session.scalars(
+        select(Alert).where(Alert.id == alert_id).execution_options(populate_existing=True)
+    ).one()
+    return alert, sequence
+
+
+def acting_time(state: AlertState, now: datetime) -> datetime:
+    """Now, or the raise time when that is ahead of the server's clock.
+
+    The engine raises at the evaluated moment (a record's time from a phone whose clock runs
+    ahead, or the end of the patient's local day); the team must still be able to act on it.
+    """
+    return max(now, state.raised_at)
+
+
+def transition(change: Callable[[], AlertState]) -> AlertState:
+    """The lifecycle's refusal (acknowledging a resolved alert, resolving twice) as a 409."""
+    try:
+        return change()
+    except LifecycleError as error:
+        message = str(error)
+        raise Conflict(f"{message[:1].upper()}{message[1:]}.") from None
+
+
+def write_back(alert: Alert, state: AlertState, sequence: ChangeSequence) -> None:
+    alert.status = state.status.value
+    alert.acknowledged_at = state.acknowledged_at
+    alert.resolved_at = state.resolved_at
+    alert.outcome = state.outcome.value if state.outcome else None
+    alert.note = state.note
+    alert.change_seq = sequence.next()
