@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
-from marshmallow import Schema, ValidationError, fields, validates_schema
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from server.api.schemas.alerts import AlertSchema
 from server.api.schemas.base import StrictSchema
 from server.services.timeline import MAX_DAYS
 
+# Far enough either way for any real record; keeps day arithmetic clear of date.min and date.max.
+PLAUSIBLE_DAYS = validate.Range(min=date(1900, 1, 1), max=date(2999, 12, 31))
+
 
 class TimelineQuerySchema(StrictSchema):
     first = fields.Date(
         data_key="from",
+        validate=PLAUSIBLE_DAYS,
         metadata={"description": "first local day; 29 days before `to` when left out"},
     )
     last = fields.Date(
         data_key="to",
+        validate=PLAUSIBLE_DAYS,
         metadata={"description": "last local day; today, or 29 days after `from`, when left out"},
     )
 

@@ -119,5 +119,14 @@ def test_a_malformed_date_is_refused(api, world):
     assert list(response.get_json()["errors"]["query"]) == ["from"]
 
 
+def test_days_out_of_any_plausible_range_are_refused(api, world):
+    far = timeline(api, world, **{"from": "9999-12-31"})
+    early = timeline(api, world, to="0001-01-01")
+
+    assert far.status_code == early.status_code == 422
+    assert list(far.get_json()["errors"]["query"]) == ["from"]
+    assert list(early.get_json()["errors"]["query"]) == ["to"]
+
+
 def test_another_teams_patient_has_no_timeline(api, world):
     assert timeline(api, world, patient=world.patient_b).status_code == 404
