@@ -74,7 +74,7 @@ def register_blueprints(app: Flask) -> None:
     from server.api.auth import blp as auth
     from server.api.context import blp as context
     from server.api.devices import blp as devices
-    from server.api.docs import declare_security_schemes
+    from server.api.docs import declare_security_schemes, describe_pagination_header
     from server.api.enrollment import blp as enrollment
     from server.api.events import blp as events
     from server.api.health import blp as health
@@ -86,6 +86,7 @@ def register_blueprints(app: Flask) -> None:
     from server.extensions import api
 
     declare_security_schemes(api)
+    describe_pagination_header(api)
     blueprints = (health, auth, patients, enrollment, sync, treatments, context, devices, events)
     for blueprint in blueprints:
         api.register_blueprint(blueprint)

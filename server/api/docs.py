@@ -37,6 +37,20 @@ def declare_security_schemes(api: Api) -> None:
     )
 
 
+def describe_pagination_header(api: Api) -> None:
+    """X-Pagination carries a JSON object in a string: say so with `content`, as OpenAPI 3 allows.
+
+    flask-smorest describes it with a bare object `schema`, which a header value never matches.
+    """
+    # Replace the lazily registered original, which would otherwise win on first use.
+    api.spec.components.headers_lazy["PAGINATION"] = {
+        "description": "Pagination metadata, a JSON object",
+        "content": {
+            "application/json": {"schema": {"$ref": "#/components/schemas/PaginationMetadata"}}
+        },
+    }
+
+
 def operation(
     blp: Blueprint, *, security: list[dict[str, list[str]]], errors: Iterable[int]
 ) -> Callable[[View], View]:

@@ -24,6 +24,8 @@ from server.services.errors import InvalidInput
 blp = Blueprint("events", __name__, url_prefix="/api/v1", description="Live alert stream")
 
 LONGEST_STREAM_SECONDS = 300
+# Event ids are 32-bit database integers (stream_events.seq); a larger number was never sent.
+LARGEST_EVENT_ID = 2**31 - 1
 EVENT_STREAM_EXAMPLE = (
     "id: 42\nevent: alert.raised\n"
     'data: {"type": "alert.raised", "alert_id": "...", "patient_id": "...", "rule": '
@@ -50,7 +52,7 @@ class Events(MethodView):
                 "in": "header",
                 "name": "Last-Event-ID",
                 "required": False,
-                "schema": {"type": "integer", "minimum": 0},
+                "schema": {"type": "integer", "minimum": 0, "maximum": LARGEST_EVENT_ID},
                 "description": "Replay the events after this id (EventSource sends it).",
             }
         ],
@@ -92,6 +94,6 @@ class Events(MethodView):
 def last_event_id(value: str | None) -> int | None:
     if value is None or value.strip() == "":
         return None
-    if not value.strip().isdigit():
+    if not value.strip().isdigit() or int(value) > LARGEST_EVENT_ID:
         raise InvalidInput("Last-Event-ID must be an event id this stream sent (a number).")
     return int(value)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from server.models import CareTeam, EnrollmentCode, Patient, PatientStatus
@@ -15,6 +15,7 @@ from server.security.actors import Clinician
 from server.security.enrollment_codes import CODE_LIFETIME, hash_code, new_code
 from server.services.access import patient_in_reach, patients_in_reach
 from server.services.errors import Conflict, InvalidInput
+from server.services.paging import one_page
 
 NOT_YOUR_TEAM = "Not one of your care teams."
 
@@ -70,11 +71,8 @@ def list_patients(
     query = patients_in_reach(clinician)
     if status is not None:
         query = query.where(Patient.status == status)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = session.scalars(
-        query.order_by(Patient.display_name, Patient.id).offset(first).limit(size)
-    )
-    return PatientPage(items=list(rows), total=total)
+    rows, total = one_page(session, query, (Patient.display_name, Patient.id), first, size)
+    return PatientPage(items=rows, total=total)
 
 
 def get_patient(session: Session, clinician: Clinician, patient_id: uuid.UUID) -> Patient:
