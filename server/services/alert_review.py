@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
 from server.models import Alert, Patient
@@ -20,6 +20,7 @@ from server.services.access import patient_in_reach
 from server.services.alerts.store import state_of
 from server.services.change_sequence import ChangeSequence
 from server.services.errors import Conflict, NotFound
+from server.services.paging import one_page
 from shared import lifecycle
 from shared.lifecycle import AlertState, LifecycleError, Outcome
 
@@ -61,11 +62,8 @@ def list_alerts(
         query = query.where(Alert.status == filters.status)
     if filters.tier is not None:
         query = query.where(Alert.tier == filters.tier)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = session.scalars(
-        query.order_by(TIER_ORDER, Alert.raised_at, Alert.id).offset(first).limit(size)
-    )
-    return AlertPage(items=list(rows), total=total)
+    rows, total = one_page(session, query, (TIER_ORDER, Alert.raised_at, Alert.id), first, size)
+    return AlertPage(items=rows, total=total)
 
 
 def acknowledge_alert(
