@@ -2,7 +2,10 @@
 
 `Faults` sits in front of the app and can make `/api/v1/sync` fail the way networks fail: a
 500 before the app runs, an answer lost after the app committed, an answer slower than the
-phone's timeout, or the whole server down. It also keeps every sync request body it saw.
+phone's timeout, a proxy that answers 200 with an empty object, a gateway that refuses large
+requests with 413, or the whole server down. `newer_server` rewrites the app's answers the way
+a later server version may (extra fields the phone must ignore). It keeps every sync request
+body it saw and every answer the app gave.
 """
 
 from __future__ import annotations
@@ -39,22 +42,33 @@ def _answer(start_response: StartResponse, status: str) -> Iterable[bytes]:
 class Faults:
     app: Callable[..., Iterable[bytes]]
     down: bool = False
-    # Each sync request takes the next one: "error", "lost" or "slow"; then requests go through.
+    # Each sync request takes the next one: "error", "lost", "slow" or "empty"; then requests
+    # go through.
     planned: list[str] = field(default_factory=list)
     slow_seconds: float = 2.0
+    # A gateway in front of the app that refuses requests with more records than this (413).
+    max_records: int | None = None
+    newer_server: Callable[[dict[str, Any]], dict[str, Any]] | None = None
     sync_bodies: list[dict[str, Any]] = field(default_factory=list)
+    sync_answers: list[dict[str, Any]] = field(default_factory=list)
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         if environ.get("PATH_INFO") != SYNC_PATH:
             return self.app(environ, start_response)
         raw = environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0))
         environ["wsgi.input"] = io.BytesIO(raw)
-        self.sync_bodies.append(json.loads(raw or b"{}"))
+        body = json.loads(raw or b"{}")
+        self.sync_bodies.append(body)
         if self.down:
             return _answer(start_response, "503 Service Unavailable")
+        if self.max_records is not None and _records(body) > self.max_records:
+            return _answer(start_response, "413 Request Entity Too Large")
         fault = self.planned.pop(0) if self.planned else None
         if fault == "error":
             return _answer(start_response, "500 Internal Server Error")
+        if fault == "empty":
+            start_response("200 OK", [("Content-Type", "application/json")])
+            return [b"{}"]
         if fault in ("lost", "slow"):
             # The app runs to the end and commits; only its answer never reaches the phone.
             result = self.app(environ, lambda *args: None)
@@ -63,7 +77,33 @@ class Faults:
             if fault == "slow":
                 time.sleep(self.slow_seconds)
             return _answer(start_response, "502 Bad Gateway")
-        return self.app(environ, start_response)
+        return self._answer_from_app(environ, start_response)
+
+    def _answer_from_app(
+        self, environ: dict[str, Any], start_response: StartResponse
+    ) -> Iterable[bytes]:
+        seen: list[Any] = []
+        result = self.app(environ, lambda status, headers, *rest: seen.append((status, headers)))
+        try:
+            raw = b"".join(result)
+        finally:
+            getattr(result, "close", lambda: None)()
+        status, headers = seen[0]
+        if status.startswith("200"):
+            answer = json.loads(raw)
+            if self.newer_server is not None:
+                answer = self.newer_server(answer)
+            self.sync_answers.append(answer)
+            raw = json.dumps(answer).encode()
+        headers = [(k, v) for k, v in headers if k.lower() != "content-length"]
+        start_response(status, [*headers, ("Content-Length", str(len(raw)))])
+        return [raw]
+
+
+def _records(body: Any) -> int:
+    if not isinstance(body, dict):
+        return 0
+    return sum(len(body.get(key) or []) for key in ("reports", "doses"))
 
 
 @dataclass
