@@ -9,17 +9,19 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from server.models import Alert, Dose, PainReport, RecordRevision, Treatment
 from server.security.actors import Clinician
 from server.services.access import patient_in_reach
 from server.services.treatments import as_record as treatment_record
 from shared.wire import dump_treatment
+
+Row = TypeVar("Row", PainReport, Dose)
 
 DEFAULT_DAYS = 30
 MAX_DAYS = 366
@@ -45,12 +47,10 @@ class Timeline:
 def day_range(first: date | None, last: date | None, today: date) -> DayRange:
     """Both ends as asked; a missing end makes a 30-day window; neither: the last 30 days."""
     window = timedelta(days=DEFAULT_DAYS - 1)
-    if first is None and last is None:
-        last = today
-    if first is None:
-        assert last is not None
-        return DayRange(last - window, last)
-    return DayRange(first, last if last is not None else first + window)
+    if first is not None:
+        return DayRange(first, last if last is not None else first + window)
+    end = last if last is not None else today
+    return DayRange(end - window, end)
 
 
 def patient_timeline(
@@ -77,12 +77,18 @@ def patient_timeline(
     )
 
 
-def records_in(session: Session, model: Any, patient_id: uuid.UUID, days: DayRange, at: Any) -> Any:
+def records_in(
+    session: Session,
+    model: type[Row],
+    patient_id: uuid.UUID,
+    days: DayRange,
+    by_time: InstrumentedAttribute[datetime],
+) -> list[Row]:
     return list(
         session.scalars(
             select(model)
             .where(model.patient_id == patient_id, model.local_day.between(days.first, days.last))
-            .order_by(at, model.id)
+            .order_by(by_time, model.id)
         )
     )
 
