@@ -1,5 +1,6 @@
 import json
 import uuid
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
@@ -13,6 +14,7 @@ from tests.server.api.alerting import (
     thoracic_pain_history,
 )
 from tests.server.sync.pushes import push
+from tests.shared.builders import report_wire
 
 ALERT_SHAPE = {
     "id",
@@ -234,3 +236,19 @@ def test_acknowledging_changes_the_alert_and_raises_no_other(api, world, db_sess
     acknowledge(api, only_alert(api)["id"])
 
     assert db_session.scalars(select(Alert.status)).all() == ["acknowledged"]
+
+
+def test_an_alert_raised_ahead_of_the_server_clock_can_still_be_handled(api, world):
+    # A phone whose clock runs 3 hours fast: the engine raises at the record's time.
+    ahead = datetime.now(UTC) + timedelta(hours=3)
+    report = report_wire(
+        ahead.date(), symptoms=["limb_weakness"], hour=ahead.hour, minute=ahead.minute
+    )
+    push(api, reports=[report])
+    alert_id = only_alert(api)["id"]
+
+    acknowledged = acknowledge(api, alert_id)
+    resolved = resolve(api, alert_id)
+
+    assert (acknowledged.status_code, resolved.status_code) == (200, 200)
+    assert resolved.get_json()["resolved_at"] >= resolved.get_json()["raised_at"]
