@@ -83,6 +83,7 @@ def register_blueprints(app: Flask) -> None:
     from server.api.sync import blp as sync
     from server.api.timeline import blp as timeline
     from server.api.treatments import blp as treatments
+    from server.dashboard import register_dashboard
     from server.extensions import api
 
     declare_security_schemes(api)
@@ -92,6 +93,7 @@ def register_blueprints(app: Flask) -> None:
         api.register_blueprint(blueprint)
     for blueprint in (alerts, snoozes, timeline):
         api.register_blueprint(blueprint)
+    register_dashboard(app)
 
 
 def register_error_handlers(app: Flask) -> None:

@@ -70,7 +70,8 @@ class Events(MethodView):
         },
     )
     def get(self, query: dict[str, Any]) -> Response:
-        clinician = require_clinician()
+        # The dashboard's worklist listens with its session cookie (EventSource sends no header).
+        clinician = require_clinician(session_cookie=True)
         after = last_event_id(request.headers.get("Last-Event-ID"))
         seconds = min(query["timeout"], current_app.config.get("PAINLINE_STREAM_SECONDS", 300))
         # The stream reads with its own short queries; nothing stays open for its 5 minutes.

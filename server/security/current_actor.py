@@ -8,7 +8,8 @@ Every route starts by asking for the caller it serves:
     staff = require_staff()               # a clinician or an admin
 
 `current_actor()` answers without refusing anybody. The answer is worked out once per request
-from the `Authorization: Bearer <token>` header.
+from the `Authorization: Bearer <token>` header; with `session_cookie=True` (the dashboard's
+pages and the live stream only) a request without one may sign in with the dashboard's session.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from flask import request
 from server.extensions import db
 from server.models.base import utcnow
 from server.security.actors import Actor, Admin, Clinician, PatientDevice
+from server.security.dashboard_session import session_actor
 from server.security.token_lookup import resolve_token
 from server.services.errors import NotAllowed, NotAuthenticated
 
@@ -28,11 +30,16 @@ _ENVIRON_KEY = "painline.actor"
 _UNRESOLVED = object()
 
 
-def current_actor() -> Actor | None:
+def current_actor(*, session_cookie: bool = False) -> Actor | None:
     actor = request.environ.get(_ENVIRON_KEY, _UNRESOLVED)
-    if actor is _UNRESOLVED:
+    if actor is _UNRESOLVED or (actor is None and session_cookie):
         token = bearer_token()
-        actor = resolve_token(db.session, token, utcnow()) if token else None
+        if token:
+            actor = resolve_token(db.session, token, utcnow())
+        else:
+            # The rest of the API never reads the cookie, so another site cannot drive it
+            # with a signed-in browser.
+            actor = session_actor(db.session, utcnow()) if session_cookie else None
         request.environ[_ENVIRON_KEY] = actor
     return actor  # type: ignore[return-value]
 
@@ -44,15 +51,15 @@ def bearer_token() -> str | None:
     return token.strip()
 
 
-def require_actor() -> Actor:
-    actor = current_actor()
+def require_actor(*, session_cookie: bool = False) -> Actor:
+    actor = current_actor(session_cookie=session_cookie)
     if actor is None:
         raise NotAuthenticated(NO_TOKEN_MESSAGE)
     return actor
 
 
-def require_clinician() -> Clinician:
-    actor = require_actor()
+def require_clinician(*, session_cookie: bool = False) -> Clinician:
+    actor = require_actor(session_cookie=session_cookie)
     if not isinstance(actor, Clinician):
         raise NotAllowed("Only clinicians can do this.")
     return actor

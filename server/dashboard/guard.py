@@ -1,0 +1,55 @@
+"""Before every dashboard request: a signed-in clinician (or the login page), and on posts a
+valid CSRF token. A page request also restarts the session's idle clock."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, redirect, request, url_for
+
+from server.dashboard.csrf import check_csrf
+from server.extensions import db
+from server.models.base import utcnow
+from server.security.actors import Clinician
+from server.security.current_actor import current_actor
+from server.security.dashboard_session import mark_active
+from server.services.errors import NotAllowed
+
+PUBLIC_ENDPOINTS = frozenset({"dashboard.login", "dashboard.static"})
+# The open worklist refreshes its rows by itself; that is not the person being active.
+BACKGROUND_ENDPOINTS = frozenset({"dashboard.worklist_rows"})
+
+
+def install(blp: Blueprint) -> None:
+    blp.before_request(guard)
+
+
+def guard() -> Response | None:
+    if request.endpoint in PUBLIC_ENDPOINTS:
+        if request.method == "POST":
+            check_csrf()
+        return None
+    actor = current_actor(session_cookie=True)
+    if actor is None:
+        return redirect(url_for("dashboard.login", next=safe_next(request.full_path)))
+    if request.method == "POST":
+        check_csrf()
+    if request.endpoint not in BACKGROUND_ENDPOINTS:
+        mark_active(utcnow())
+    return None
+
+
+def clinician() -> Clinician:
+    """The signed-in clinician; the guard has already sent everyone else to the login page."""
+    actor = current_actor(session_cookie=True)
+    if not isinstance(actor, Clinician):
+        # Admins manage users and teams; they see no clinical data.
+        db.session.rollback()
+        raise NotAllowed("The dashboard is for clinicians; administrators see no patient data.")
+    return actor
+
+
+def safe_next(target: str | None) -> str | None:
+    """Only a path of this site: an absolute or scheme-relative address is dropped."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return None
+    target = target.rstrip("?")
+    return None if target in ("/", "/login") else target

@@ -1,0 +1,77 @@
+"""Names and formats the templates share: the CSRF field, tiers, sites and rules in plain words."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from flask import Blueprint
+
+from server.dashboard.csrf import csrf_token
+from server.dashboard.svg.sparkline import sparkline
+from server.dashboard.words import OUTCOME_LABELS, RULE_TITLES, TIER_LABELS, site_label
+from server.security.dashboard_session import signed_in_token_hash
+from shared import vocab
+from shared.lifecycle import NEVER_SNOOZED
+from shared.vocab import MEDICATIONS, SITES, MedicationClass
+
+# What the patient page's forms offer, in the wire format's codes.
+VOCAB = {
+    "treatment_kinds": list(vocab.TREATMENT_KINDS),
+    "bone_agents": sorted(
+        code for code, m in MEDICATIONS.items() if m.drug_class is MedicationClass.BONE_AGENT
+    ),
+    "lesion_types": sorted(vocab.LESION_TYPES),
+    "cortical": sorted(vocab.CORTICAL_INVOLVEMENT),
+    "medications": sorted(MEDICATIONS),
+    "units": sorted(vocab.UNITS),
+    "routes": sorted(vocab.ROUTES),
+    "purposes": sorted(vocab.DOSE_PURPOSES),
+    "statuses": list(vocab.PATIENT_STATUSES),
+}
+SNOOZABLE_RULES = [rule for rule in RULE_TITLES if rule not in NEVER_SNOOZED]
+
+
+def install(blp: Blueprint) -> None:
+    blp.app_context_processor(helpers)
+    blp.add_app_template_filter(local_time, "local_time")
+    blp.add_app_template_filter(waited, "waited")
+
+
+def helpers() -> dict[str, Any]:
+    return {
+        "csrf_token": csrf_token,
+        "tier_label": lambda tier: TIER_LABELS.get(tier, tier),
+        "rule_title": lambda rule: RULE_TITLES.get(rule, rule.replace("_", " ")),
+        "site_label": site_label,
+        "outcome_label": lambda outcome: OUTCOME_LABELS.get(outcome or "", outcome or ""),
+        "sparkline": sparkline,
+        "signed_in": signed_in_token_hash() is not None,
+        "vocab": VOCAB,
+        "site_codes": list(SITES),
+        "snoozable_rules": SNOOZABLE_RULES,
+    }
+
+
+def local_time(moment: datetime | None, zone: str = "UTC") -> str:
+    """A time as the clinician reads it: in the patient's zone, to the minute."""
+    if moment is None:
+        return ""
+    try:
+        tz = ZoneInfo(zone)
+    except (KeyError, ValueError):
+        tz = ZoneInfo("UTC")
+    return moment.astimezone(tz).strftime("%d %b %Y %H:%M")
+
+
+def waited(moment: datetime | None, now: datetime) -> str:
+    """How long ago, in the largest whole unit: "12 min", "5 h", "3 days"."""
+    if moment is None:
+        return ""
+    minutes = max(int((now - moment).total_seconds() // 60), 0)
+    if minutes < 60:
+        return f"{minutes} min"
+    if minutes < 48 * 60:
+        return f"{minutes // 60} h"
+    return f"{minutes // (24 * 60)} days"

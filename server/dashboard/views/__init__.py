@@ -1,0 +1,23 @@
+"""Dashboard views, one small module per page or form; each adds its URL rules to the blueprint."""
+
+from __future__ import annotations
+
+from flask import Blueprint
+
+
+def register_views(blp: Blueprint) -> None:
+    from server.dashboard.views import (
+        alerts,
+        context,
+        enrollment,
+        login,
+        patient,
+        records,
+        snoozes,
+        treatments,
+        worklist,
+    )
+
+    for module in (login, worklist, patient, records, alerts, snoozes, treatments, context):
+        module.register(blp)
+    enrollment.register(blp)

@@ -1,0 +1,83 @@
+"""Enrolling a patient, and a new one-time code for their phone, shown once with its QR code."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from flask import Blueprint, current_app, render_template, request
+from sqlalchemy import select
+
+from server.api.audit import audited
+from server.dashboard.guard import clinician
+from server.dashboard.svg.qr import enrollment_link, qr_svg
+from server.extensions import db
+from server.models import CareTeam, Patient
+from server.models.base import utcnow
+from server.security.actors import Clinician
+from server.services import patients
+from server.services.errors import InvalidInput
+from server.services.patients import IssuedCode
+from server.services.time_zones import is_known_time_zone
+
+NAME_LIMIT = 200
+
+
+def register(blp: Blueprint) -> None:
+    blp.add_url_rule("/patients/new", view_func=new_patient)
+    blp.add_url_rule("/patients", view_func=enrol, methods=["POST"])
+    blp.add_url_rule(
+        "/patients/<uuid:patient_id>/enrollment-code", view_func=new_code, methods=["POST"]
+    )
+
+
+def new_patient() -> Any:
+    who = clinician()
+    return render_template("new_patient.html", teams=teams_of(who))
+
+
+def enrol() -> Any:
+    who = clinician()
+    created = created_patient(who, fields_of(who))
+    return code_page(created.patient, created.enrollment), 201
+
+
+@audited("dashboard.patients.create", shown=lambda created: [created.patient.id])
+def created_patient(who: Clinician, fields: dict[str, Any]) -> patients.NewPatient:
+    return patients.create_patient(db.session, who, fields, utcnow())
+
+
+@audited("dashboard.patients.enrollment_code")
+def new_code(patient_id: uuid.UUID) -> Any:
+    who = clinician()
+    issued = patients.new_enrollment_code(db.session, who, patient_id, utcnow())
+    return code_page(patients.get_patient(db.session, who, patient_id), issued), 201
+
+
+def code_page(patient: Patient, issued: IssuedCode) -> str:
+    link = enrollment_link(current_app.config["PAINLINE"].base_url, issued.code)
+    qr = qr_svg(link, f"QR code to enrol {patient.display_name}'s phone")
+    return render_template("enrolled.html", patient=patient, issued=issued, link=link, qr=qr)
+
+
+def fields_of(who: Clinician) -> dict[str, Any]:
+    name = request.form.get("display_name", "").strip()
+    zone = request.form.get("time_zone", "").strip() or "UTC"
+    problems = {}
+    if not name or len(name) > NAME_LIMIT:
+        problems["display_name"] = ["a name of 1 to 200 characters"]
+    if not is_known_time_zone(zone):
+        problems["time_zone"] = [f"{zone!r} is not a known time zone such as Europe/London"]
+    try:
+        team_id = uuid.UUID(request.form.get("care_team_id", ""))
+    except ValueError:
+        problems["care_team_id"] = ["choose one of your care teams"]
+    if problems:
+        words = "; ".join(f"{field}: {text[0]}" for field, text in problems.items())
+        raise InvalidInput(f"Please check the form: {words}.", problems)
+    return {"display_name": name, "care_team_id": team_id, "time_zone": zone}
+
+
+def teams_of(who: Clinician) -> list[CareTeam]:
+    query = select(CareTeam).where(CareTeam.id.in_(who.team_ids)).order_by(CareTeam.name)
+    return list(db.session.scalars(query))

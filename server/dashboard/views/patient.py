@@ -1,0 +1,53 @@
+"""The patient page: body map, pain chart, doses, reports, alerts and the forms to act on them."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from flask import Blueprint, current_app, render_template, request, url_for
+from sqlalchemy import select
+
+from server.api.audit import audited
+from server.dashboard.data.patient_page import CHART_DAYS, patient_page
+from server.dashboard.guard import clinician
+from server.dashboard.svg.body_map import body_map
+from server.dashboard.svg.pain_chart import pain_chart
+from server.extensions import db
+from server.models import CareTeam
+from server.models.base import utcnow
+from server.rules_config import current_rules_config
+from server.services.patients import get_patient
+from shared.vocab import SITES
+
+
+def register(blp: Blueprint) -> None:
+    blp.add_url_rule("/patients/<uuid:patient_id>", view_func=show_patient)
+
+
+@audited("dashboard.patient")
+def show_patient(patient_id: uuid.UUID) -> Any:
+    who = clinician()
+    patient = get_patient(db.session, who, patient_id)
+    days = request.args.get("days", type=int)
+    days = days if days in CHART_DAYS else CHART_DAYS[0]
+    site = request.args.get("site")
+    site = site if site in SITES else None
+    page = patient_page(db.session, patient, days, site, utcnow(), current_rules_config())
+    teams = db.session.scalars(select(CareTeam).where(CareTeam.id.in_(who.team_ids))).all()
+
+    def link(code: str) -> str:
+        return url_for(
+            "dashboard.show_patient", patient_id=patient_id, days=days, site=code, _anchor="chart"
+        )
+
+    return render_template(
+        "patient.html",
+        page=page,
+        patient=patient,
+        teams=teams,
+        body_map=body_map(page.recent_scores, link, site),
+        chart=pain_chart(page.series, page.ome, page.treatments, page.first_day, days),
+        chart_days=CHART_DAYS,
+        base_url=current_app.config["PAINLINE"].base_url,
+    )

@@ -1,0 +1,66 @@
+"""The home page: the triage worklist, and the same rows as a fragment the page reloads live."""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from typing import Any
+
+from flask import Blueprint, render_template, request
+from sqlalchemy import select
+
+from server.api.audit import audited
+from server.dashboard.data.worklist import WORKLIST_TIERS, WorklistFilters, WorklistRow, worklist
+from server.dashboard.guard import clinician
+from server.delivery.heartbeat import delivery_health
+from server.extensions import db
+from server.models import CareTeam
+from server.models.base import utcnow
+from server.security.actors import Clinician
+
+
+def register(blp: Blueprint) -> None:
+    blp.add_url_rule("/", view_func=worklist_page, endpoint="worklist")
+    blp.add_url_rule("/worklist/rows", view_func=worklist_rows)
+
+
+def worklist_page() -> Any:
+    who = clinician()
+    filters = filters_of(who)
+    teams = db.session.scalars(
+        select(CareTeam).where(CareTeam.id.in_(who.team_ids)).order_by(CareTeam.name)
+    ).all()
+    context = live_context(who, filters)
+    return render_template(
+        "worklist.html", teams=teams, tiers=WORKLIST_TIERS, filters=filters, **context
+    )
+
+
+def worklist_rows() -> Any:
+    who = clinician()
+    return render_template("worklist_live.html", **live_context(who, filters_of(who)))
+
+
+def live_context(who: Clinician, filters: WorklistFilters) -> dict[str, Any]:
+    now = utcnow()
+    rows = rows_shown(who, filters)
+    health = delivery_health(db.session, now)
+    db.session.commit()
+    return {"rows": rows, "health": health, "now": now}
+
+
+@audited("dashboard.worklist", shown=lambda rows: [row.patient_id for row in rows])
+def rows_shown(who: Clinician, filters: WorklistFilters) -> list[WorklistRow]:
+    return worklist(db.session, who, filters, utcnow())
+
+
+def filters_of(who: Clinician) -> WorklistFilters:
+    """Unknown or foreign values are ignored: a filter never widens what a clinician sees."""
+    team_id = None
+    with contextlib.suppress(ValueError):
+        team_id = uuid.UUID(request.args.get("team", ""))
+    tier = request.args.get("tier") or None
+    return WorklistFilters(
+        team_id=team_id if team_id in who.team_ids else None,
+        tier=tier if tier in WORKLIST_TIERS else None,
+    )
