@@ -24,6 +24,7 @@ from mobile.presenters import (
     MessagesPresenter,
     SignOutPresenter,
 )
+from mobile.presenters.preferences import PreferencesPresenter
 from mobile.safety import SafetyCheck
 from mobile.store import Store
 from mobile.store.account import Enrollment
@@ -55,6 +56,8 @@ class Phone:
         self.doses = DosePresenter(store, clock, on_saved=poke)
         self.history = HistoryPresenter(store, clock, on_saved=poke)
         self.messages = MessagesPresenter(store)
+        self.preferences = PreferencesPresenter(store)
+        self.clock = clock
         self.sign_out = SignOutPresenter(
             store, before_wipe=self._pause_sync, after_wipe=self._resume_sync
         )

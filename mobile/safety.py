@@ -6,7 +6,7 @@ server alerts on the phone, the safety net carries no rule name, diagnosis or su
 only what to do and the number to call.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -23,6 +23,26 @@ CALL_NOW_TEXT = (
     "What you reported needs to be checked by your care team today. Call them now. "
     "If you cannot reach them, call the emergency services."
 )
+
+
+# Ticking one of these shows the call-now message at once, before saving and with no network:
+# the emergency rules fire on any of them (rules 1, 4, 13 with seizure, 14 with confusion).
+CALL_NOW_SYMPTOMS = frozenset(
+    {
+        "limb_weakness",
+        "difficulty_walking",
+        "numbness_limbs",
+        "numbness_saddle",
+        "bladder_bowel_change",
+        "cannot_bear_weight",
+        "seizure",
+        "confusion_drowsiness",
+    }
+)
+
+
+def needs_call_now(symptoms: Iterable[str]) -> bool:
+    return not CALL_NOW_SYMPTOMS.isdisjoint(symptoms)
 
 
 @dataclass(frozen=True)
@@ -57,13 +77,28 @@ class SafetyCheck:
         ]
         if not emergencies:
             return None
-        helpline = settings.get("helpline") or context.get("helpline")
-        return SafetyNet(
-            call_now_text=_text(settings.get("call_now_text")) or CALL_NOW_TEXT,
-            helpline=_text(helpline),
-            out_of_hours_text=_text(settings.get("out_of_hours_text")),
-            record_ids=tuple(dict.fromkeys(i for f in emergencies for i in f.evidence)),
+        return _net(
+            settings, context, tuple(dict.fromkeys(i for f in emergencies for i in f.evidence))
         )
+
+
+def call_now(store: Store) -> SafetyNet:
+    """The care team's helpline and texts as last synced, for the screen to show at once."""
+    with store.transaction() as connection:
+        settings = clinical.settings(connection)
+        context = clinical.context(connection) or {}
+    return _net(settings, context, ())
+
+
+def _net(
+    settings: dict[str, object], context: dict[str, object], record_ids: tuple[str, ...]
+) -> SafetyNet:
+    return SafetyNet(
+        call_now_text=_text(settings.get("call_now_text")) or CALL_NOW_TEXT,
+        helpline=_text(settings.get("helpline")) or _text(context.get("helpline")),
+        out_of_hours_text=_text(settings.get("out_of_hours_text")),
+        record_ids=record_ids,
+    )
 
 
 def _text(value: object) -> str | None:

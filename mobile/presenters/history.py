@@ -12,7 +12,8 @@ from typing import Any
 from mobile.clock import Clock, aware
 from mobile.outbox import error_message
 from mobile.presenters.saving import save_revision
-from mobile.store import Kind, State, Store, records
+from mobile.presenters.trends import DAYS, Trends, trends
+from mobile.store import Kind, State, Store, clinical, records
 from mobile.store.records import StoredRecord
 from shared.vocab import MEDICATIONS, SITES
 
@@ -63,6 +64,14 @@ class HistoryPresenter:
             for record in found
             if not record.body.get("deleted")
         ]
+
+    def trends(self, days: int = DAYS) -> Trends:
+        """Per-site pain over the last `days` days, with the treatments given in them."""
+        today = aware(self.clock()).date()
+        with self.store.transaction() as connection:
+            reports = records.since(connection, Kind.REPORT)
+            given = clinical.treatments(connection)
+        return trends(reports, given, today, days)
 
     def delete(self, kind: Kind, record_id: str) -> bool:
         """Delete an entry (a tombstone that syncs); False if the server's rules refuse it."""

@@ -1,0 +1,43 @@
+"""Messages: what the care team did with alerts (in plain words), the helpline, the team's
+out-of-hours text, entries waiting to send, and those the server could not take, with why.
+"""
+
+# mypy: disable-error-code="misc"
+
+from kivy.properties import ObjectProperty  # type: ignore[import-untyped]
+
+from mobile.presenters import Messages
+from mobile.ui.base import PhoneScreen
+from mobile.ui.widgets import Body
+
+
+class MessagesScreen(PhoneScreen):
+    title = "Messages"
+    view = ObjectProperty(None, allownone=True)
+
+    def refresh(self) -> None:
+        self.run(self.phone.messages.view, self._loaded)
+
+    def _loaded(self, view: Messages | BaseException) -> None:
+        self.view = None if isinstance(view, BaseException) else view
+        alerts, unsent = self.ids.alerts, self.ids.unsent
+        alerts.clear_widgets()
+        unsent.clear_widgets()
+        if self.view is None:
+            alerts.add_widget(Body(text="Messages could not be read on this phone."))
+            return
+        for alert in self.view.alerts:
+            when = (alert.raised_at or "")[:10]
+            alerts.add_widget(Body(text=f"{when}  {alert.text}"))
+        if not self.view.alerts:
+            alerts.add_widget(Body(text="Nothing from your care team about your check-ins."))
+        for item in self.view.could_not_send:
+            unsent.add_widget(
+                Body(text=f"{item.summary}\n[size=14sp]{item.message}[/size]", markup=True)
+            )
+
+    def send_now(self) -> None:
+        self.phone.runner.sync_now()
+
+    def new_code(self) -> None:
+        self.shell.go("enroll")
