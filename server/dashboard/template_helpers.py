@@ -37,6 +37,7 @@ def install(blp: Blueprint) -> None:
     blp.app_context_processor(helpers)
     blp.add_app_template_filter(local_time, "local_time")
     blp.add_app_template_filter(waited, "waited")
+    blp.add_app_template_filter(site_label, "site_label")
 
 
 def helpers() -> dict[str, Any]:

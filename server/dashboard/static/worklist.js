@@ -65,7 +65,14 @@
       });
   }
 
+  var state = document.getElementById("live-state");
+  function showState(name, words) {
+    live.setAttribute("data-stream", name);
+    if (state) { state.textContent = words; state.className = "live-state " + name; }
+  }
+
   var stream = new EventSource(live.getAttribute("data-events-url"));
+  stream.onopen = function () { showState("open", "Live"); };
   ["alert.raised", "alert.tier_raised", "alert.escalated"].forEach(function (type) {
     stream.addEventListener(type, function (message) {
       var event = {};
@@ -75,7 +82,12 @@
   });
   stream.onerror = function () {
     // EventSource retries by itself; once closed (signed out) the rows refresh says so.
-    if (stream.readyState === EventSource.CLOSED) { refresh(null); }
+    if (stream.readyState === EventSource.CLOSED) {
+      showState("closed", "Not live");
+      refresh(null);
+    } else {
+      showState("connecting", "Reconnecting…");
+    }
   };
   // "Not reporting" and the delivery banner change without any alert.
   setInterval(function () { refresh(null); }, 60000);

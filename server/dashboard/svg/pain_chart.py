@@ -52,6 +52,7 @@ def pain_chart(
             for n, one in enumerate(series)
         ),
         ome_bars(ome, scale),
+        legend(series),
     ]
     shown = ", ".join(site_label(one.site) for one in series) or "no site with pain"
     title = f"Daily pain score (0-10) from {first:%d %b} to {last:%d %b}: {shown}; daily OME below."
@@ -162,3 +163,16 @@ def tick(x: float, y: float, label: str, anchor: str) -> str:
     return (
         f'<text class="tick" x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}">{escape(label)}</text>'
     )
+
+
+def legend(series: list[DailyScores]) -> str:
+    out, x = [], LEFT + 90
+    for n, one in enumerate(series):
+        colour = SERIES_COLOURS[n % len(SERIES_COLOURS)]
+        label = escape(site_label(one.site))
+        out.append(
+            f'<rect x="{x}" y="5" width="14" height="4" fill="{colour}"/>'
+            f'<text class="legend-label" x="{x + 18}" y="11">{label}</text>'
+        )
+        x += 26 + 7 * len(site_label(one.site))
+    return f'<g class="legend" aria-hidden="true">{"".join(out)}</g>'
