@@ -43,10 +43,8 @@ def worklist_rows() -> Any:
 
 def live_context(who: Clinician, filters: WorklistFilters) -> dict[str, Any]:
     now = utcnow()
-    rows = rows_shown(who, filters)
     health = delivery_health(db.session, now)
-    db.session.commit()
-    return {"rows": rows, "health": health, "now": now}
+    return {"rows": rows_shown(who, filters), "health": health, "now": now}
 
 
 @audited("dashboard.worklist", shown=lambda rows: [row.patient_id for row in rows])
