@@ -75,7 +75,7 @@ class DosesScreen(PhoneScreen):
             self.purpose = "breakthrough"
             self.error = ""
             self.status = "Enter the extra dose below."
-            self.ids.scroll.scroll_to(self.ids.free_entry)
+            self.ids.scroll.scroll_to(self.ids.free_entry, animate=False)
 
     def save_free_entry(self) -> None:
         medication = _code(MEDICATIONS, self.medication_names, self.ids.medication.text)

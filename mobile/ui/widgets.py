@@ -5,14 +5,16 @@ Colours and sizes live in `widgets.kv`; the classes exist so screens and tests c
 
 # mypy: disable-error-code="misc"
 
-from kivy.properties import StringProperty  # type: ignore[import-untyped]
+from kivy.properties import ColorProperty, StringProperty  # type: ignore[import-untyped]
 from kivy.uix.button import Button  # type: ignore[import-untyped]
 from kivy.uix.label import Label  # type: ignore[import-untyped]
 from kivy.uix.togglebutton import ToggleButton  # type: ignore[import-untyped]
 
 
 class BigButton(Button):
-    """A full-width action: at least 52 dp tall, 18 sp text."""
+    """A full-width action: at least 52 dp tall, 18 sp text, filled with `tint`."""
+
+    tint = ColorProperty((0.0, 0.40, 0.43, 1))
 
 
 class QuietButton(Button):

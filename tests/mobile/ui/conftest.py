@@ -26,6 +26,8 @@ import pytest
 KIVY_HOME = tempfile.mkdtemp(prefix="painline-kivy-")
 os.environ["KIVY_HOME"] = KIVY_HOME
 os.environ["KIVY_NO_ARGS"] = "1"
+# Kivy leaves Python logging and sys.stderr alone (the server in a thread logs through them).
+os.environ["KIVY_LOG_MODE"] = "PYTHON"
 os.environ["KIVY_NO_CONSOLELOG"] = "1"
 os.environ["KIVY_NO_FILELOG"] = "1"
 os.environ["SDL_VIDEODRIVER"] = "offscreen"
