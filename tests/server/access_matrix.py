@@ -10,6 +10,9 @@ Callers: anonymous, own_device / other_device (the owner's phone, another patien
 own_clinician / other_clinician (a clinician of the owner's team, of another team), admin.
 
 Adding a route is one line: `Route(METHOD, RULE, POLICY)`, with `body=` when it takes JSON.
+Dashboard routes (`session=True`) are called with a signed-in session cookie for the staff
+callers and none for the others (a phone has no session), with the body as a form carrying the
+session's CSRF token; "sign in" means a redirect to the login page.
 A record no `World` holds (an alert) is made for each case by its builder in `MADE_RECORDS`.
 """
 
@@ -56,6 +59,18 @@ DEVICE_ONLY: Policy = {
 # Routes that take credentials instead of a token (login, enrollment).
 PUBLIC: Policy = dict.fromkeys(CALLERS, OK)
 
+SIGN_IN = "sign in"
+# Dashboard pages about one patient: their team's clinicians; no session means the login page.
+PAGE_CARE_TEAM: Policy = {
+    **CARE_TEAM,
+    "anonymous": SIGN_IN,
+    "own_device": SIGN_IN,
+    "other_device": SIGN_IN,
+}
+PAGE_ANY_CLINICIAN: Policy = {**PAGE_CARE_TEAM, "other_clinician": OK}
+PAGE_CLINICIAN_OF_THE_TEAM: Policy = {**PAGE_CARE_TEAM, "other_clinician": 422}
+PAGE_STAFF: Policy = {**PAGE_ANY_CLINICIAN, "admin": OK}
+
 
 @dataclass(frozen=True)
 class Target:
@@ -78,6 +93,8 @@ class Route:
     # (an enrollment code is the patient's own).
     names_the_owner: bool = False
     query: Mapping[str, str] = field(default_factory=dict)
+    # A dashboard route: session cookie and form instead of bearer token and JSON.
+    session: bool = False
 
 
 def login_body(target: Target) -> dict[str, str]:
@@ -158,8 +175,49 @@ def an_alert_of(api: Any, side: Side) -> str:
     return str(listed[0]["id"])
 
 
+def a_report_of(api: Any, side: Side) -> str:
+    """A pain report pushed by the side's patient's phone."""
+    report = limb_weakness_today()
+    api.post("/api/v1/sync", f"device_{side.name}", json={"cursor": None, "reports": [report]})
+    return str(report["id"])
+
+
 # Records no `World` holds, made for each case by a builder (api, the owner's side) -> id.
-MADE_RECORDS: Mapping[str, Callable[[Any, Side], str]] = {"alert_id": an_alert_of}
+MADE_RECORDS: Mapping[str, Callable[[Any, Side], str]] = {
+    "alert_id": an_alert_of,
+    "record_id": a_report_of,
+}
+
+
+def login_form(target: Target) -> dict[str, str]:
+    return {"email": target.patient.clinician.email, "password": PASSWORD}
+
+
+def new_patient_form(target: Target) -> dict[str, str]:
+    return {"display_name": "New patient", "care_team_id": str(target.patient.team.id)}
+
+
+def snooze_form(target: Target) -> dict[str, str]:
+    return {"rule": "spinal_pain_red_flag", "days": "7", "reason": "known deficit"}
+
+
+def treatment_form(target: Target) -> dict[str, str]:
+    today = date.today().isoformat()
+    return {"kind": "radiotherapy", "sites": "femur_left", "started_on": today, "ended_on": today}
+
+
+def context_form(target: Target) -> dict[str, str]:
+    return {
+        "revision": "1",
+        "care_team_id": str(target.patient.team.id),
+        "time_zone": "Europe/London",
+        "helpline": "+44 20 7946 0000",
+        "status": "active",
+        "lesion_site": "femur_left",
+        "lesion_type": "lytic",
+        "lesion_cortical": "",
+    }
+
 
 PATIENT = "/api/v1/patients/<uuid:patient_id>"
 TREATMENT = f"{PATIENT}/treatments/<uuid:treatment_id>"
@@ -189,5 +247,37 @@ MATRIX: list[Route] = [
     Route("POST", f"{ALERT}/resolve", CARE_TEAM, body=resolve_body),
 ]
 
+PAGE = "/patients/<uuid:patient_id>"
+PAGE_ALERT = f"{PAGE}/alerts/<uuid:alert_id>"
+
+MATRIX += [
+    Route("GET", "/login", PUBLIC, session=True),
+    Route("POST", "/login", PUBLIC, body=login_form, session=True),
+    Route("POST", "/logout", PAGE_STAFF, session=True),
+    Route("GET", "/", PAGE_ANY_CLINICIAN, session=True),
+    Route("GET", "/worklist/rows", PAGE_ANY_CLINICIAN, session=True),
+    Route("GET", "/patients/new", PAGE_ANY_CLINICIAN, session=True),
+    Route("POST", "/patients", PAGE_CLINICIAN_OF_THE_TEAM, body=new_patient_form, session=True),
+    Route("GET", PAGE, PAGE_CARE_TEAM, session=True),
+    Route("GET", f"{PAGE}/records/<uuid:record_id>", PAGE_CARE_TEAM, session=True),
+    Route("POST", f"{PAGE}/enrollment-code", PAGE_CARE_TEAM, session=True),
+    Route("POST", f"{PAGE_ALERT}/acknowledge", PAGE_CARE_TEAM, body=acknowledge_body, session=True),
+    Route("POST", f"{PAGE_ALERT}/resolve", PAGE_CARE_TEAM, body=resolve_body, session=True),
+    Route("POST", f"{PAGE}/snoozes", PAGE_CARE_TEAM, body=snooze_form, session=True),
+    Route("POST", f"{PAGE}/treatments", PAGE_CARE_TEAM, body=treatment_form, session=True),
+    Route(
+        "POST",
+        f"{PAGE}/treatments/<uuid:treatment_id>/delete",
+        PAGE_CARE_TEAM,
+        session=True,
+    ),
+    Route("POST", f"{PAGE}/context", PAGE_CARE_TEAM, body=context_form, session=True),
+]
+
 # Served to anyone and about no patient.
-NOT_IN_THE_MATRIX = {"/healthz", "/openapi.json", "/static/<path:filename>"}
+NOT_IN_THE_MATRIX = {
+    "/healthz",
+    "/openapi.json",
+    "/static/<path:filename>",
+    "/dashboard/static/<path:filename>",
+}
