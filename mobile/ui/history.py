@@ -50,9 +50,10 @@ class PainChart(Widget):
         return x + w * day / max(1, days - 1), y + h * score / 10
 
     def redraw(self, *args: Any) -> None:
-        self.canvas.clear()
+        # canvas.before: the axis labels (children) draw on top.
+        self.canvas.before.clear()
         x, y, w, h = self.plot_box()
-        with self.canvas:
+        with self.canvas.before:
             Color(1, 1, 1, 1)
             Rectangle(pos=(x, y), size=(w, h))
             Color(0.85, 0.86, 0.87, 1)
@@ -108,13 +109,17 @@ class HistoryScreen(PhoneScreen):
 
     def legend_markup(self, trends: Trends | None) -> str:
         parts = [
-            f"[color={''.join(f'{int(c * 255):02x}' for c in colour[:3])}]\u25cf[/color] {label}"
+            f"[color={_hex(colour)}][b]\u2014[/b][/color] {label}"
             for label, colour in self.legend(trends)
         ]
         if trends is not None:
             for mark in trends.treatments:
                 day = trends.first_day + timedelta(days=mark.day)
-                parts.append(f"[color=5c6066]┆[/color] {mark.label} {day:%d %b}")
+                parts.append(f"[color=5c6066][b]|[/b][/color] {mark.label} {day:%d %b}")
         if not parts:
             return "No pain logged in the last 30 days."
         return "    ".join(parts)
+
+
+def _hex(colour: tuple[float, ...]) -> str:
+    return "".join(f"{int(channel * 255):02x}" for channel in colour[:3])

@@ -4,11 +4,22 @@ out-of-hours text, entries waiting to send, and those the server could not take,
 
 # mypy: disable-error-code="misc"
 
+from datetime import datetime
+
 from kivy.properties import ObjectProperty  # type: ignore[import-untyped]
 
 from mobile.presenters import Messages
 from mobile.ui.base import PhoneScreen
 from mobile.ui.widgets import Body
+
+SHOWN_ALERTS = 5
+
+
+def _day(moment: str | None) -> str:
+    try:
+        return f"{datetime.fromisoformat(moment or ''):%d %b}"
+    except ValueError:
+        return ""
 
 
 class MessagesScreen(PhoneScreen):
@@ -26,9 +37,10 @@ class MessagesScreen(PhoneScreen):
         if self.view is None:
             alerts.add_widget(Body(text="Messages could not be read on this phone."))
             return
-        for alert in self.view.alerts:
-            when = (alert.raised_at or "")[:10]
-            alerts.add_widget(Body(text=f"{when}  {alert.text}"))
+        for alert in self.view.alerts[:SHOWN_ALERTS]:
+            alerts.add_widget(
+                Body(text=f"[b]{_day(alert.raised_at)}[/b]  {alert.text}", markup=True)
+            )
         if not self.view.alerts:
             alerts.add_widget(Body(text="Nothing from your care team about your check-ins."))
         for item in self.view.could_not_send:

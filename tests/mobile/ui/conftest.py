@@ -34,7 +34,7 @@ os.environ["SDL_VIDEODRIVER"] = "offscreen"
 os.environ.pop("KIVY_WINDOW", None)  # the default (sdl2) window provider
 
 PHONE_SIZE = (360, 640)
-TABLET_SIZE = (1024, 768)
+TABLET_SIZE = (800, 1280)
 
 PROBE = "from kivy.core.window import Window; assert Window is not None; print(Window.size)"
 
