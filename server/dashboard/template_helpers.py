@@ -55,7 +55,7 @@ def helpers() -> dict[str, Any]:
     }
 
 
-def local_time(moment: datetime | None, zone: str = "UTC") -> str:
+def local_time(moment: datetime | None, zone: str = "UTC", short: bool = False) -> str:
     """A time as the clinician reads it: in the patient's zone, to the minute."""
     if moment is None:
         return ""
@@ -63,7 +63,7 @@ def local_time(moment: datetime | None, zone: str = "UTC") -> str:
         tz = ZoneInfo(zone)
     except (KeyError, ValueError):
         tz = ZoneInfo("UTC")
-    return moment.astimezone(tz).strftime("%d %b %Y %H:%M")
+    return moment.astimezone(tz).strftime("%d %b %H:%M" if short else "%d %b %Y %H:%M")
 
 
 def waited(moment: datetime | None, now: datetime) -> str:
