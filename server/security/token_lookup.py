@@ -21,7 +21,8 @@ ENDED_STATUSES = (PatientStatus.DISCHARGED, PatientStatus.DECEASED)
 
 def resolve_token(session: Session, token: str, now: datetime) -> Actor | None:
     token_hash = hash_token(token)
-    return staff_actor(session, token_hash, now) or device_actor(session, token_hash, now)
+    # Phones sync far more often than clinicians call: their lookup goes first.
+    return device_actor(session, token_hash, now) or staff_actor(session, token_hash, now)
 
 
 def staff_actor(session: Session, token_hash: str, now: datetime) -> Clinician | Admin | None:

@@ -8,8 +8,10 @@ inside the writing transaction, so they commit in order and a pull never skips o
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import ColumnElement, update
 from sqlalchemy.orm import Session
 
 from server.models import Patient
@@ -17,7 +19,11 @@ from server.services.errors import NotFound
 
 
 class ChangeSequence:
-    """Numbers for one transaction's changes to one patient; `close()` writes the last one back."""
+    """Numbers for one transaction's changes to one patient; `close()` writes the last one back.
+
+    `before` is the patient's last number when the lock was taken: a cursor at or past it has
+    seen everything but this transaction's own changes.
+    """
 
     def __init__(self, session: Session, patient_id: uuid.UUID) -> None:
         self.session = session
@@ -32,6 +38,35 @@ class ChangeSequence:
         ).scalar_one_or_none()
         if last is None:
             raise NotFound("No such patient.")
+        self.start(last)
+
+    @classmethod
+    def with_patient(
+        cls,
+        session: Session,
+        patient_id: uuid.UUID,
+        also: Sequence[ColumnElement[Any]] = (),
+    ) -> tuple[ChangeSequence, Patient, tuple[Any, ...]]:
+        """Take the lock and read the patient row, plus the values of `also` (scalar
+        subqueries against the patient), in the same statement: one round trip, not several."""
+        row = session.execute(
+            update(Patient)
+            .where(Patient.id == patient_id)
+            .values(last_change_seq=Patient.last_change_seq)
+            .returning(Patient, *also)
+            .execution_options(synchronize_session=False, populate_existing=True)
+        ).one_or_none()
+        if row is None:
+            raise NotFound("No such patient.")
+        patient, *values = row
+        sequence = cls.__new__(cls)
+        sequence.session = session
+        sequence.patient_id = patient_id
+        sequence.start(patient.last_change_seq)
+        return sequence, patient, tuple(values)
+
+    def start(self, last: int) -> None:
+        self.before = last
         self.last = last
         self.first_unsaved = last + 1
 

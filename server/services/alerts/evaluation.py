@@ -4,10 +4,16 @@ A push is evaluated as the replay does: at each stored record's own time and at 
 local day it touched, in time order, with `now` that time (never the wall clock). Findings at
 times more than 14 days before the server's clock are history, not news: their alerts are
 created resolved ("historical") and nobody is notified.
+
+Historical days are evaluated once, at the day's end, not also at each record's time: a backfill
+of a year would otherwise run the engine twice a day for alerts nobody is paged for. A finding
+that held at a record's time but no longer at the end of its (historical) day is therefore not
+kept; everything within 14 days of the server's clock is evaluated exactly as the replay does.
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
 from datetime import datetime, time, timedelta
 
@@ -42,9 +48,11 @@ def evaluate_after_push(
     server_now: datetime,
     config: RulesConfig,
     sequence: ChangeSequence,
-) -> None:
+) -> list[Alert]:
+    """Evaluate after a push; returns the alerts whose status changed (they took new numbers)."""
     mark_withdrawn(session, patient.id, [r.id for r in stored if r.revision > 1])
-    run(session, patient, evaluation_moments(stored), server_now, config, sequence)
+    moments = evaluation_moments(stored, server_now - HISTORICAL_AFTER)
+    return run(session, patient, moments, server_now, config, sequence)
 
 
 def evaluate_now(
@@ -56,12 +64,15 @@ def evaluate_now(
     sequence.close()
 
 
-def evaluation_moments(records: Iterable[PainReport | Dose]) -> list[datetime]:
+def evaluation_moments(
+    records: Iterable[PainReport | Dose], history_before: datetime
+) -> list[datetime]:
+    """Each record's time (unless before `history_before`) and its local day's end, in order."""
     moments: dict[datetime, datetime] = {}
     for record in records:
         at = record.recorded_at if isinstance(record, PainReport) else record.taken_at
         end_of_day = datetime.combine(at.date(), END_OF_DAY, tzinfo=at.tzinfo)
-        for moment in (at, end_of_day):
+        for moment in (at, end_of_day) if at >= history_before else (end_of_day,):
             # Keyed by the instant, so one instant written in two offsets is evaluated once.
             moments.setdefault(moment, moment)
     return sorted(moments.values())
@@ -74,19 +85,23 @@ def run(
     server_now: datetime,
     config: RulesConfig,
     sequence: ChangeSequence,
-) -> None:
+) -> list[Alert]:
     if not moments:
-        return
+        return []
     loaded = load_history(session, patient, moments[0])
     alerts = AlertBook(session, patient, loaded, config.config_hash(), sequence)
     for moment in moments:
         historical = moment < server_now - HISTORICAL_AFTER
         for finding in evaluate(loaded.history, moment, config):
             alerts.apply(finding, moment, historical)
+    return list(alerts.changed.values())
 
 
 class AlertBook:
-    """The patient's alerts during one evaluation run, written back as they change."""
+    """The patient's alerts during one evaluation run, written back as they change.
+
+    The alerts and snoozes are read at the first finding: most evaluations find nothing.
+    """
 
     def __init__(
         self,
@@ -101,10 +116,17 @@ class AlertBook:
         self.loaded = loaded
         self.config_hash = config_hash
         self.sequence = sequence
-        self.latest: dict[AlertKey, Alert] = latest_alerts_by_key(session, patient.id)
-        self.snoozes = snoozes_of(session, patient.id)
+        self.changed: dict[uuid.UUID, Alert] = {}
+        self.loaded_alerts = False
+
+    def load(self) -> None:
+        self.latest: dict[AlertKey, Alert] = latest_alerts_by_key(self.session, self.patient.id)
+        self.snoozes = snoozes_of(self.session, self.patient.id)
+        self.loaded_alerts = True
 
     def apply(self, finding: Finding, moment: datetime, historical: bool) -> None:
+        if not self.loaded_alerts:
+            self.load()
         key = alert_key(str(self.patient.id), finding)
         row = self.latest.get(key)
         previous = state_of(row) if row is not None else None
@@ -128,5 +150,6 @@ class AlertBook:
             row.historical = True
         copy_state(row, state, finding)
         row.change_seq = self.sequence.next()
+        self.changed[row.id] = row
         if not historical:
             self.session.add_all(outbox_rows(row, events, moment))

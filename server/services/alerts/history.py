@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 
-from sqlalchemy import or_, select
+from sqlalchemy import literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from server.models import Dose, PainReport, Patient, Treatment
@@ -40,28 +40,26 @@ def load_history(session: Session, patient: Patient, earliest_now: datetime) -> 
         for row in session.scalars(select(Treatment).where(Treatment.patient_id == patient.id))
     ]
     since = required_window(treatments, earliest_now)
+    # One statement for both kinds: on PostgreSQL each statement is a round trip.
+    reports_in_window = select(literal("report").label("kind"), PainReport.body).where(
+        PainReport.patient_id == patient.id,
+        PainReport.deleted.is_(False),
+        PainReport.recorded_at >= since,
+    )
+    doses_in_window = select(literal("dose").label("kind"), Dose.body).where(
+        Dose.patient_id == patient.id,
+        Dose.deleted.is_(False),
+        or_(Dose.taken_at >= since, Dose.medication.in_(BONE_AGENTS)),
+    )
+    reports: list[WireReport] = []
+    doses: list[WireDose] = []
     # Stored bodies passed the wire schemas on arrival; validating them again would cost more
     # than the engine itself.
-    reports = [
-        trusted_report(body)
-        for body in session.scalars(
-            select(PainReport.body).where(
-                PainReport.patient_id == patient.id,
-                PainReport.deleted.is_(False),
-                PainReport.recorded_at >= since,
-            )
-        )
-    ]
-    doses = [
-        trusted_dose(body)
-        for body in session.scalars(
-            select(Dose.body).where(
-                Dose.patient_id == patient.id,
-                Dose.deleted.is_(False),
-                or_(Dose.taken_at >= since, Dose.medication.in_(BONE_AGENTS)),
-            )
-        )
-    ]
+    for kind, body in session.execute(union_all(reports_in_window, doses_in_window)):
+        if kind == "report":
+            reports.append(trusted_report(body))
+        else:
+            doses.append(trusted_dose(body))
     history = PatientHistory.build(reports, doses, treatments, patient_context(patient))
     return LoadedHistory(history, evidence_times(reports, doses, treatments))
 

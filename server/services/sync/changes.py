@@ -80,27 +80,28 @@ def context(
 def alert_statuses(
     session: Session, patient_id: uuid.UUID, device_id: uuid.UUID, since: int, limit: int
 ) -> list[Change]:
-    """Status only: the phone never learns a rule, a diagnosis or a suggested action."""
     rows = session.scalars(
         select(Alert)
         .where(Alert.patient_id == patient_id, Alert.change_seq > since)
         .order_by(Alert.change_seq)
         .limit(limit)
     )
-    return [
-        Change(
-            row.change_seq,
-            "alerts",
-            {
-                "id": str(row.id),
-                "status": row.status,
-                "raised_at": row.raised_at,
-                "acknowledged_at": row.acknowledged_at,
-                "resolved_at": row.resolved_at,
-            },
-        )
-        for row in rows
-    ]
+    return [alert_change(row) for row in rows]
+
+
+def alert_change(row: Alert) -> Change:
+    """Status only: the phone never learns a rule, a diagnosis or a suggested action."""
+    return Change(
+        row.change_seq,
+        "alerts",
+        {
+            "id": str(row.id),
+            "status": row.status,
+            "raised_at": row.raised_at,
+            "acknowledged_at": row.acknowledged_at,
+            "resolved_at": row.resolved_at,
+        },
+    )
 
 
 SOURCES: list[Source] = [
@@ -124,7 +125,12 @@ def pull(
     found: list[Change] = []
     for source in SOURCES:
         found.extend(source(session, patient_id, device_id, since, page_size + 1))
-    found.sort(key=lambda change: change.seq)
+    return page_of(found, since, latest, page_size)
+
+
+def page_of(found: list[Change], since: int, latest: int, page_size: int = PAGE_SIZE) -> Page:
+    """The first `page_size` of `found` (every change after `since`, in any order) as a page."""
+    found = sorted(found, key=lambda change: change.seq)
     more = len(found) > page_size
     page = found[:page_size]
     result = Page(cursor=page[-1].seq if more else max(latest, since), more=more)

@@ -25,9 +25,10 @@ from sqlalchemy.orm import Session
 from server.models.records import Dose, PainReport, RecordRevision
 from server.security.actors import PatientDevice
 from server.services.change_sequence import ChangeSequence
+from server.services.sync.changes import Change
 from shared.records import Dose as WireDose
 from shared.records import PainReport as WireReport
-from shared.wire import DoseSchema, PainReportSchema, dump_dose, dump_report
+from shared.wire import DoseSchema, PainReportSchema
 
 ID_TAKEN = "this id belongs to a record that is not this patient's; give the record a new id"
 
@@ -42,14 +43,14 @@ class Outcome(enum.Enum):
 @dataclass(frozen=True)
 class RecordKind:
     name: str
+    section: str
     model: type[PainReport] | type[Dose]
     schema: Callable[..., Schema]
-    dump: Callable[[Any], dict[str, Any]]
     time_attribute: str
 
 
-REPORTS = RecordKind("report", PainReport, PainReportSchema, dump_report, "recorded_at")
-DOSES = RecordKind("dose", Dose, DoseSchema, dump_dose, "taken_at")
+REPORTS = RecordKind("report", "reports", PainReport, PainReportSchema, "recorded_at")
+DOSES = RecordKind("dose", "doses", Dose, DoseSchema, "taken_at")
 
 
 def canonical(body: dict[str, Any]) -> str:
@@ -71,12 +72,14 @@ class RecordWriter:
         self.kind = kind
         self.device = device
         self.sequence = sequence
+        # One schema for the whole push: building a marshmallow schema costs more than a dump.
+        self.dumper = kind.schema()
         rows = session.scalars(select(kind.model).where(kind.model.id.in_(ids))) if ids else []
         self.rows: dict[uuid.UUID, PainReport | Dose] = {row.id: row for row in rows}
 
     def write(self, record: WireReport | WireDose, moment: datetime, clock_ahead: bool) -> Outcome:
         record_id = uuid.UUID(record.id)
-        body = self.kind.dump(record)
+        body = dict(self.dumper.dump(record))
         row = self.rows.get(record_id)
         if row is not None and row.patient_id != self.device.patient_id:
             raise IdTaken(ID_TAKEN)
@@ -104,6 +107,15 @@ class RecordWriter:
             row.medication = record.medication
         self.keep_revision(record_id, record.revision, body, conflict=False)
         return Outcome.STORED
+
+    def changes(self) -> list[Change]:
+        """The rows this writer holds as pull changes (only those it wrote are newer)."""
+        return [
+            Change(
+                row.change_seq, self.kind.section, row.body, row.device_id == self.device.device_id
+            )
+            for row in self.rows.values()
+        ]
 
     def keep_revision(
         self, record_id: uuid.UUID, revision: int, body: dict[str, Any], *, conflict: bool

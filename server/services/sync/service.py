@@ -16,7 +16,7 @@ from server.security.actors import PatientDevice
 from server.services.alerts import evaluate_after_push
 from server.services.change_sequence import ChangeSequence
 from server.services.errors import DomainError
-from server.services.sync.changes import pull
+from server.services.sync.changes import Change, alert_change, page_of, pull
 from server.services.sync.cursor import decode_cursor, encode_cursor
 from server.services.sync.records import DOSES, REPORTS, IdTaken, Outcome, RecordKind, RecordWriter
 from shared.config import RulesConfig
@@ -24,6 +24,14 @@ from shared.records import Dose, PainReport
 from shared.wire import ClockCheck, check_future
 
 MAX_RECORDS = 500
+
+# What the phone shows from its care team, read with the patient row under the lock.
+TEAM_SETTINGS = {
+    name: select(getattr(CareTeam, name))
+    .where(CareTeam.id == Patient.care_team_id)
+    .scalar_subquery()
+    for name in ("helpline", "call_now_text", "out_of_hours_text", "check_in_reminder")
+}
 
 
 class TooManyRecords(DomainError):
@@ -60,10 +68,13 @@ def sync(
     if count > MAX_RECORDS:
         raise TooManyRecords(f"{count} records in one request; send at most {MAX_RECORDS}.")
     since = decode_cursor(push.cursor)
-    sequence = ChangeSequence(session, device.patient_id)
+    sequence, patient, team = ChangeSequence.with_patient(
+        session, device.patient_id, list(TEAM_SETTINGS.values())
+    )
     accepted: list[str] = []
     rejected: list[dict[str, Any]] = []
     stored: list[PainReport | Dose] = []
+    written: list[Change] = []
     for kind, items in ((REPORTS, push.reports), (DOSES, push.doses)):
         valid = validate_items(kind, items, now, rejected)
         ids = [uuid.UUID(record.id) for record in valid]
@@ -79,13 +90,20 @@ def sync(
             accepted.append(record.id)
             if outcome is Outcome.STORED:
                 stored.append(record)
+        written.extend(writer.changes())
     session.flush()
     if stored:
-        patient = session.get_one(Patient, device.patient_id)
-        evaluate_after_push(session, patient, stored, now, rules_config, sequence)
+        alerts = evaluate_after_push(session, patient, stored, now, rules_config, sequence)
+        written.extend(alert_change(alert) for alert in alerts)
     sequence.close()
-    page = pull(session, device.patient_id, device.device_id, since, sequence.last)
-    settings = team_settings(session, device)
+    if since >= sequence.before:
+        # The phone had everything before this transaction: its news is what this one wrote.
+        found = [change for change in written if change.seq > since]
+        page = page_of(found, since, sequence.last)
+    else:
+        page = pull(session, device.patient_id, device.device_id, since, sequence.last)
+    settings = dict(zip(TEAM_SETTINGS, team, strict=True))
+    settings["helpline"] = patient.helpline or settings["helpline"]
     session.commit()
     return SyncResult(
         cursor=encode_cursor(page.cursor),
@@ -112,21 +130,3 @@ def validate_items(
                 {"id": item_id if isinstance(item_id, str) else None, "errors": error.messages}
             )
     return valid
-
-
-def team_settings(session: Session, device: PatientDevice) -> dict[str, str]:
-    team = session.scalar(
-        select(CareTeam)
-        .join(Patient, Patient.care_team_id == CareTeam.id)
-        .where(Patient.id == device.patient_id)
-    )
-    assert team is not None, "a device's patient always has a care team"
-    patient_helpline = session.scalar(
-        select(Patient.helpline).where(Patient.id == device.patient_id)
-    )
-    return {
-        "helpline": patient_helpline or team.helpline,
-        "call_now_text": team.call_now_text,
-        "out_of_hours_text": team.out_of_hours_text,
-        "check_in_reminder": team.check_in_reminder,
-    }
