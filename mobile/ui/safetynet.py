@@ -43,6 +43,6 @@ class SafetyNetView(ModalView):
         try:
             from plyer import call  # type: ignore[import-not-found,unused-ignore]
 
-            call.dial(tel=self.helpline)
+            call.makecall(tel=self.helpline)
         except Exception:  # no plyer, or no dialler on this device
             pass

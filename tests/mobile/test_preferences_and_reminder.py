@@ -1,4 +1,4 @@
-"""Settings without Kivy: the reminder time, the PIN, when the reminder is due, the call-now list."""
+"""Settings without Kivy: reminder time, PIN, when the reminder is due, the call-now list."""
 
 from __future__ import annotations
 

@@ -10,9 +10,7 @@ from mobile.store import clinical
 from tests.mobile.builders import a_treatment
 
 
-def test_each_site_gets_its_daily_worst_score_and_zero_on_logged_days_without_it(
-    tmp_path, clock
-):
+def test_each_site_gets_its_daily_worst_score_and_zero_on_logged_days_without_it(tmp_path, clock):
     phone = Phone.open(tmp_path, clock=clock)
     try:
         clock.advance(days=-2)
