@@ -28,6 +28,10 @@ run: $(STAMP)
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(BIN)/flask run --host $(HOST) --port $(PORT)
 
+# The phone app on this computer, against the server of `make run` (run that first).
+mobile: $(STAMP)
+	PAINLINE_SERVER=http://$(HOST):$(PORT) PAINLINE_PHONE_DATA=instance/phone $(BIN)/python -m mobile
+
 test: $(STAMP)
 	./scripts/ensure-test-postgres
 	$(BIN)/python -m pytest --durations=20 $(PYTEST_ARGS)
