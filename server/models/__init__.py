@@ -4,6 +4,7 @@ from server.models.alert import Alert, AlertEvent, Snooze
 from server.models.api_token import ApiToken
 from server.models.audit import AuditEvent
 from server.models.base import Base
+from server.models.break_glass import BreakGlassGrant
 from server.models.channels import EmailChannel, EscalationContact, EscalationPolicy, Webhook
 from server.models.clinic import CareTeam, Clinic
 from server.models.delivery import DeadLetter, Delivery, StreamEvent
@@ -22,6 +23,7 @@ __all__ = [
     "ApiToken",
     "AuditEvent",
     "Base",
+    "BreakGlassGrant",
     "CareTeam",
     "Clinic",
     "DeadLetter",
