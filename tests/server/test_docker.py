@@ -1,4 +1,4 @@
-"""The compose file's API command, run as written against the test PostgreSQL (no Docker engine here)."""
+"""The compose file's API command, run as written against the test PostgreSQL (no Docker here)."""
 
 from __future__ import annotations
 
