@@ -11,6 +11,7 @@ import sys
 import time
 
 from tests import bench
+from tests.bench.machine import describe_machine
 from tests.bench.results import Figure
 
 
@@ -24,9 +25,9 @@ def discover(names: list[str]) -> list[str]:
 def format_row(figure: Figure) -> str:
     floor = f"{figure.floor:.4g}" if figure.floor is not None else "-"
     ratio = f"{figure.ratio:.2f}" if figure.ratio is not None else "-"
-    verdict = "met" if figure.met else "MISSED"
+    verdict = {True: "met", False: "MISSED", None: "reported"}[figure.met]
     return (
-        f"{figure.name:<48} {figure.value:>12.4g} {floor:>12} {ratio:>7} "
+        f"{figure.name:<52} {figure.value:>12.4g} {floor:>12} {ratio:>7} "
         f"{figure.unit:<10} {figure.target:<18} {verdict}"
     )
 
@@ -34,17 +35,21 @@ def format_row(figure: Figure) -> str:
 def main(argv: list[str]) -> int:
     figures: list[Figure] = []
     started = time.perf_counter()
+    machine_before = describe_machine()
     for name in discover(argv):
         module = importlib.import_module(f"tests.bench.{name}")
         print(f"running {name} ...", file=sys.stderr, flush=True)
         figures.extend(module.run())
     header = ("figure", "value", "floor", "ratio", "unit", "target")
-    print("{:<48} {:>12} {:>12} {:>7} {:<10} {:<18} result".format(*header))
+    print("{:<52} {:>12} {:>12} {:>7} {:<10} {:<18} result".format(*header))
     for figure in figures:
         print(format_row(figure))
-    met = sum(figure.met for figure in figures)
+    targeted = [figure for figure in figures if figure.met is not None]
+    met = sum(bool(figure.met) for figure in targeted)
+    print(f"before: {machine_before}")
+    print(f"after:  {describe_machine()}")
     print(f"({time.perf_counter() - started:.0f} s)")
-    print(f"bench: {met}/{len(figures)} targets met")
+    print(f"bench: {met}/{len(targeted)} targets met")
     return 0
 
 

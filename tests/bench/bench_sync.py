@@ -1,38 +1,39 @@
 """Sync benchmarks on PostgreSQL under gunicorn, each against a floor measured in the same run.
 
 - One-report sync vs the bare single-row insert endpoint of the same app (target ratio <= 4),
-  under a light load generator (a few threads with keep-alive connections).
-- A 365-report backfill (one push) vs a SQLAlchemy Core executemany of the same rows (<= 3).
+  under a light load generator (a few threads with keep-alive connections). Each phone sends the
+  cursor its previous sync returned, as the app does; rounds of floor and sync alternate so a
+  change in the machine's load falls on both.
+- A 365-report backfill (one push) vs a SQLAlchemy Core executemany of the same rows (<= 3),
+  repeated with fresh patients; medians of each.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import socket
 import statistics
-import subprocess
-import sys
 import threading
 import time
-import urllib.request
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from http.client import HTTPConnection
 from typing import Any
 
-from sqlalchemy import create_engine, insert
+from sqlalchemy import create_engine, insert, text
 
 from server.models import PainReport
+from tests.bench.gunicorn import gunicorn
 from tests.bench.results import Figure, absolute_figure, ratio_figure
-from tests.conftest import ROOT, dispose, make_app, upgrade_to_head
+from tests.conftest import dispose, make_app, upgrade_to_head
 from tests.support.builders import a_clinic, a_device, a_patient, a_team
 from tests.support.databases import fresh_postgres_database, postgres_base_url
 
 PATIENTS = 40
 THREADS = 4
-REQUESTS_PER_THREAD = 100
+REQUESTS_PER_THREAD = 50
+ROUNDS = 4
 BACKFILL_DAYS = 365
+BACKFILLS = 3
 
 
 def report(day: date, hour: int = 9) -> dict[str, Any]:
@@ -46,8 +47,12 @@ def report(day: date, hour: int = 9) -> dict[str, Any]:
     }
 
 
-def seed(url: str) -> tuple[list[tuple[str, str, str]], str, str]:
-    """Patients with a phone each; returns (token, patient id, clinic id) per patient."""
+Phone = tuple[str, str, str]
+
+
+def seed(url: str) -> tuple[list[Phone], list[tuple[Phone, Phone]]]:
+    """Patients with a phone each, as (token, patient id, clinic id): the sync phones, then one
+    (backfill, floor) pair per backfill run."""
     app = make_app(url)
     with app.app_context():
         from server.extensions import db
@@ -55,74 +60,45 @@ def seed(url: str) -> tuple[list[tuple[str, str, str]], str, str]:
         clinic = a_clinic(db.session)
         team = a_team(db.session, clinic)
         phones = []
-        for n in range(PATIENTS + 2):
+        for n in range(PATIENTS + 2 * BACKFILLS):
             patient = a_patient(db.session, team, f"Bench {n}")
             token, _ = a_device(db.session, patient)
             phones.append((token, str(patient.id), str(clinic.id)))
         db.session.commit()
         dispose(app)
-    backfill_phone, floor_phone = phones[-2], phones[-1]
-    return phones[:PATIENTS], backfill_phone, floor_phone
+    rest = phones[PATIENTS:]
+    return phones[:PATIENTS], list(zip(rest[::2], rest[1::2], strict=True))
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def start_gunicorn(url: str, port: int) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "PAINLINE_DATABASE_URL": url, "PYTHONPATH": str(ROOT)}
-    command = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "--worker-class",
-        "gthread",
-        "--workers",
-        "2",
-        "--threads",
-        "4",
-        "--no-control-socket",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--log-level",
-        "warning",
-        "tests.bench.sync_app:app",
-    ]
-    process = subprocess.Popen(command, cwd=ROOT, env=env)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
-                return process
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError("gunicorn did not start")
-
-
-def post(connection: HTTPConnection, path: str, body: Any, token: str | None = None) -> float:
+def post(
+    connection: HTTPConnection, path: str, body: Any, token: str | None = None
+) -> tuple[float, Any]:
     headers = {"Content-Type": "application/json"}
     if token:
         headers["Authorization"] = f"Bearer {token}"
     started = time.perf_counter()
     connection.request("POST", path, json.dumps(body), headers)
     response = connection.getresponse()
-    response.read()
+    answer = response.read()
+    elapsed = time.perf_counter() - started
     if response.status != 200:
         raise RuntimeError(f"{path} answered {response.status}")
-    return time.perf_counter() - started
+    return elapsed, json.loads(answer)
 
 
-def load(port: int, make_request: Any) -> list[float]:
+def load(port: int, make_request: Any, answered: Any = None) -> list[float]:
     """THREADS clients, each sending REQUESTS_PER_THREAD requests back to back."""
     latencies: list[float] = []
     lock = threading.Lock()
 
     def client(number: int) -> None:
         connection = HTTPConnection("127.0.0.1", port, timeout=30)
-        mine = [post(connection, *make_request(number, i)) for i in range(REQUESTS_PER_THREAD)]
+        mine = []
+        for i in range(REQUESTS_PER_THREAD):
+            elapsed, answer = post(connection, *make_request(number, i))
+            mine.append(elapsed)
+            if answered is not None:
+                answered(number, i, answer)
         connection.close()
         with lock:
             latencies.extend(mine)
@@ -135,11 +111,15 @@ def load(port: int, make_request: Any) -> list[float]:
     return latencies
 
 
-def one_report_sync(port: int, phones: list[tuple[str, str, str]]) -> tuple[float, float, float]:
+def one_report_sync(port: int, phones: list[Phone]) -> tuple[float, float, float]:
     yesterday = datetime.now(UTC).date() - timedelta(days=1)
+    cursors: dict[int, str | None] = {}
+
+    def phone_of(number: int, i: int) -> int:
+        return (number * REQUESTS_PER_THREAD + i) % len(phones)
 
     def bare(number: int, i: int) -> tuple[str, Any]:
-        _, patient_id, clinic_id = phones[(number * REQUESTS_PER_THREAD + i) % len(phones)]
+        _, patient_id, clinic_id = phones[phone_of(number, i)]
         return "/bench/insert", {
             "patient_id": patient_id,
             "clinic_id": clinic_id,
@@ -147,24 +127,29 @@ def one_report_sync(port: int, phones: list[tuple[str, str, str]]) -> tuple[floa
         }
 
     def sync(number: int, i: int) -> tuple[str, Any, str]:
-        token, _, _ = phones[(number * REQUESTS_PER_THREAD + i) % len(phones)]
-        return "/api/v1/sync", {"cursor": None, "reports": [report(yesterday)], "doses": []}, token
+        phone = phone_of(number, i)
+        body = {"cursor": cursors.get(phone), "reports": [report(yesterday)], "doses": []}
+        return "/api/v1/sync", body, phones[phone][0]
+
+    def keep_cursor(number: int, i: int, answer: Any) -> None:
+        cursors[phone_of(number, i)] = answer["cursor"]
 
     load(port, bare)  # warm both paths before measuring
-    load(port, sync)
-    floor = load(port, bare)
-    measured = load(port, sync)
+    load(port, sync, keep_cursor)
+    floor: list[float] = []
+    measured: list[float] = []
+    for _ in range(ROUNDS):
+        floor.extend(load(port, bare))
+        measured.extend(load(port, sync, keep_cursor))
     p99 = statistics.quantiles(measured, n=100)[98]
     return statistics.median(measured), statistics.median(floor), p99
 
 
-def backfill(
-    port: int, url: str, phone: tuple[str, str, str], floor_phone: tuple[str, str, str]
-) -> tuple[float, float]:
+def backfill(port: int, url: str, phone: Phone, floor_phone: Phone) -> tuple[float, float]:
     today = datetime.now(UTC).date()
     days = [today - timedelta(days=n) for n in range(BACKFILL_DAYS, 0, -1)]
     connection = HTTPConnection("127.0.0.1", port, timeout=300)
-    pushed = post(
+    pushed, _ = post(
         connection,
         "/api/v1/sync",
         {"cursor": None, "reports": [report(d) for d in days], "doses": []},
@@ -188,10 +173,13 @@ def backfill(
         }
         for n, (d, r) in enumerate((d, report(d)) for d in days)
     ]
-    started = time.perf_counter()
-    with engine.begin() as connection_:
+    with engine.connect() as connection_:
+        connection_.execute(text("SELECT 1"))  # connected before the clock starts
+        connection_.commit()
+        started = time.perf_counter()
         connection_.execute(insert(PainReport), rows)
-    floor = time.perf_counter() - started
+        connection_.commit()
+        floor = time.perf_counter() - started
     engine.dispose()
     return pushed, floor
 
@@ -199,15 +187,12 @@ def backfill(
 def run() -> list[Figure]:
     with fresh_postgres_database(postgres_base_url()) as url:
         upgrade_to_head(url)
-        phones, backfill_phone, floor_phone = seed(url)
-        port = free_port()
-        server = start_gunicorn(url, port)
-        try:
+        phones, backfill_pairs = seed(url)
+        with gunicorn(url, "tests.bench.sync_app:app") as port:
             sync_p50, insert_p50, sync_p99 = one_report_sync(port, phones)
-            pushed, executemany = backfill(port, url, backfill_phone, floor_phone)
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+            runs = [backfill(port, url, *pair) for pair in backfill_pairs]
+        pushed = statistics.median(run[0] for run in runs)
+        executemany = statistics.median(run[1] for run in runs)
     return [
         ratio_figure(
             "sync of one report, p50 (vs bare insert)",

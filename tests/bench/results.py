@@ -15,7 +15,7 @@ class Figure:
     floor: float | None
     unit: str
     target: str
-    met: bool
+    met: bool | None  # None: reported for the record, with no target of its own
 
     @property
     def ratio(self) -> float | None:
@@ -34,6 +34,11 @@ def absolute_figure(
         return Figure(name, value, None, unit, f">= {at_least:g} {unit}", value >= at_least)
     assert at_most is not None
     return Figure(name, value, None, unit, f"<= {at_most:g} {unit}", value <= at_most)
+
+
+def reported_figure(name: str, value: float, unit: str) -> Figure:
+    """A figure shown in the table without a target (it does not count in `N/M targets met`)."""
+    return Figure(name, value, None, unit, "-", None)
 
 
 def median_seconds(action: Callable[[], object], repeats: int = 5) -> float:

@@ -1,0 +1,81 @@
+"""One load run: seed phones, serve the app, drive the phases, verify the database."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from dataclasses import dataclass
+
+from tests.bench.gunicorn import gunicorn
+from tests.bench.load.client import Client
+from tests.bench.load.phones import Phone, seed_phones
+from tests.bench.load.scenario import PhaseResult, ramp, steady, storm
+from tests.bench.load.verify import Verdict, verify
+from tests.conftest import upgrade_to_head
+from tests.support.databases import fresh_postgres_database, postgres_base_url
+
+MAX_CONNECTIONS = 256
+
+
+@dataclass(frozen=True)
+class Plan:
+    rate: float
+    seconds: float
+    storm_phones: int
+    ramp_rates: tuple[float, ...]
+    ramp_seconds: float
+
+
+# The issue's plan; `make bench` runs it too (about 4 minutes of its 20).
+FULL = Plan(200, 60, 2000, (250, 300, 350, 400, 500, 600), 10)
+# For trying a change: the same rate and storm, shorter phases.
+SHORT = Plan(200, 20, 2000, (250, 300, 400, 500), 5)
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    plan: Plan
+    check_ins: PhaseResult
+    storm: PhaseResult
+    ramp: list[PhaseResult]
+    verdict: Verdict
+
+    @property
+    def highest_rate_held(self) -> float:
+        """The highest measured rate of a step (or the check-ins) with p99 < 250 ms and no error."""
+        held = [step.rate for step in [self.check_ins, *self.ramp] if step.held()]
+        return max(held, default=0.0)
+
+    def lines(self) -> list[str]:
+        phases = [self.check_ins, self.storm, *self.ramp]
+        return [
+            *(phase.line() for phase in phases),
+            f"highest rate held at p99 < 250 ms: {self.highest_rate_held:.0f} requests/s",
+            self.verdict.line(),
+        ]
+
+
+def run_load(plan: Plan, seed: int = 12) -> LoadReport:
+    with fresh_postgres_database(postgres_base_url()) as url:
+        upgrade_to_head(url)
+        phones = seed_phones(url, plan.storm_phones)
+        with gunicorn(url, "server:create_app()", keep_alive=30) as port:
+            check_ins, storm_result, steps = asyncio.run(drive(port, phones, plan, seed))
+        verdict = verify(url, phones)
+    return LoadReport(plan, check_ins, storm_result, steps, verdict)
+
+
+async def drive(
+    port: int, phones: list[Phone], plan: Plan, seed: int
+) -> tuple[PhaseResult, PhaseResult, list[PhaseResult]]:
+    rng = random.Random(seed)
+    client = Client("127.0.0.1", port, MAX_CONNECTIONS)
+    try:
+        check_ins = await steady(client, phones, plan.rate, plan.seconds, rng)
+        await asyncio.sleep(1)
+        storm_result = await storm(client, phones[: plan.storm_phones], rng)
+        await asyncio.sleep(1)
+        steps = await ramp(client, phones, list(plan.ramp_rates), plan.ramp_seconds, rng)
+    finally:
+        client.close()
+    return check_ins, storm_result, steps
