@@ -46,13 +46,19 @@ class ChangeSequence:
         session: Session,
         patient_id: uuid.UUID,
         also: Sequence[ColumnElement[Any]] = (),
+        reserve: int = 0,
     ) -> tuple[ChangeSequence, Patient, tuple[Any, ...]]:
         """Take the lock and read the patient row, plus the values of `also` (scalar
-        subqueries against the patient), in the same statement: one round trip, not several."""
+        subqueries against the patient), in the same statement: one round trip, not several.
+
+        `reserve` numbers are written back at once, so a transaction that needs no more than
+        that has nothing left to write at `close()`. A reserved number left unused is a gap,
+        which a cursor steps over like any other.
+        """
         row = session.execute(
             update(Patient)
             .where(Patient.id == patient_id)
-            .values(last_change_seq=Patient.last_change_seq)
+            .values(last_change_seq=Patient.last_change_seq + reserve)
             .returning(Patient, *also)
             .execution_options(synchronize_session=False, populate_existing=True)
         ).one_or_none()
@@ -62,22 +68,28 @@ class ChangeSequence:
         sequence = cls.__new__(cls)
         sequence.session = session
         sequence.patient_id = patient_id
-        sequence.start(patient.last_change_seq)
+        sequence.start(patient.last_change_seq - reserve, saved=patient.last_change_seq)
         return sequence, patient, tuple(values)
 
-    def start(self, last: int) -> None:
+    def start(self, last: int, saved: int | None = None) -> None:
         self.before = last
         self.last = last
-        self.first_unsaved = last + 1
+        self.saved = last if saved is None else saved
+
+    @property
+    def latest(self) -> int:
+        """The patient's last number once this transaction commits."""
+        return max(self.last, self.saved)
 
     def next(self) -> int:
         self.last += 1
         return self.last
 
     def close(self) -> None:
-        if self.last >= self.first_unsaved:
+        if self.last > self.saved:
             self.session.execute(
                 update(Patient)
                 .where(Patient.id == self.patient_id)
                 .values(last_change_seq=self.last)
             )
+            self.saved = self.last

@@ -68,15 +68,23 @@ def sync(
     if count > MAX_RECORDS:
         raise TooManyRecords(f"{count} records in one request; send at most {MAX_RECORDS}.")
     since = decode_cursor(push.cursor)
+    checked = [
+        (kind, *validate_items(kind, items, now))
+        for kind, items in ((REPORTS, push.reports), (DOSES, push.doses))
+    ]
+    # Each valid record takes at most one number: reserved with the lock, in the same statement.
     sequence, patient, team = ChangeSequence.with_patient(
-        session, device.patient_id, list(TEAM_SETTINGS.values())
+        session,
+        device.patient_id,
+        list(TEAM_SETTINGS.values()),
+        reserve=sum(len(valid) for _, valid, _ in checked),
     )
     accepted: list[str] = []
     rejected: list[dict[str, Any]] = []
     stored: list[PainReport | Dose] = []
     written: list[Change] = []
-    for kind, items in ((REPORTS, push.reports), (DOSES, push.doses)):
-        valid = validate_items(kind, items, now, rejected)
+    for kind, valid, invalid in checked:
+        rejected.extend(invalid)
         ids = [uuid.UUID(record.id) for record in valid]
         writer = RecordWriter(session, kind, device, sequence, ids)
         for record in valid:
@@ -99,9 +107,9 @@ def sync(
     if since >= sequence.before:
         # The phone had everything before this transaction: its news is what this one wrote.
         found = [change for change in written if change.seq > since]
-        page = page_of(found, since, sequence.last)
+        page = page_of(found, since, sequence.latest)
     else:
-        page = pull(session, device.patient_id, device.device_id, since, sequence.last)
+        page = pull(session, device.patient_id, device.device_id, since, sequence.latest)
     settings = dict(zip(TEAM_SETTINGS, team, strict=True))
     settings["helpline"] = patient.helpline or settings["helpline"]
     session.commit()
@@ -116,11 +124,11 @@ def sync(
 
 
 def validate_items(
-    kind: RecordKind, items: list[Any], now: datetime, rejected: list[dict[str, Any]]
-) -> list[Any]:
-    """Load each item on its own, so one bad item costs only itself."""
+    kind: RecordKind, items: list[Any], now: datetime
+) -> tuple[list[Any], list[dict[str, Any]]]:
+    """Load each item on its own, so one bad item costs only itself: (valid, rejected)."""
     schema = kind.schema(now=now)
-    valid = []
+    valid, rejected = [], []
     for item in items:
         try:
             valid.append(schema.load(item))
@@ -129,4 +137,4 @@ def validate_items(
             rejected.append(
                 {"id": item_id if isinstance(item_id, str) else None, "errors": error.messages}
             )
-    return valid
+    return valid, rejected
