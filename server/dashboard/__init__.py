@@ -11,7 +11,7 @@ from flask import Blueprint, Flask
 
 
 def register_dashboard(app: Flask) -> None:
-    from server.dashboard import errors, guard, template_helpers
+    from server.dashboard import admin_audit, errors, guard, template_helpers
     from server.dashboard.views import register_views
 
     app.config.update(
@@ -30,6 +30,7 @@ def register_dashboard(app: Flask) -> None:
     )
     guard.install(blp)
     errors.install(blp)
+    admin_audit.install(blp)
     template_helpers.install(blp)
     register_views(blp)
     app.register_blueprint(blp)

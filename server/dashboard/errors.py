@@ -7,6 +7,8 @@ from typing import Any
 from flask import Blueprint, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
+from server.security.actors import Clinician
+from server.security.current_actor import current_actor
 from server.services.errors import DomainError
 
 TITLES = {
@@ -36,5 +38,12 @@ def error_page(status: int, message: str) -> Any:
     title = TITLES.get(status, "Something went wrong")
     patient_id = (request.view_args or {}).get("patient_id")
     back = url_for("dashboard.show_patient", patient_id=patient_id) if patient_id else None
-    page = render_template("error.html", title=title, message=message, status=status, back=back)
+    offer = status == 404 and request.endpoint == "dashboard.show_patient"
+    if offer and isinstance(current_actor(session_cookie=True), Clinician):
+        glass = url_for("dashboard.break_glass_page", patient_id=patient_id)
+    else:
+        glass = None
+    page = render_template(
+        "error.html", title=title, message=message, status=status, back=back, break_glass=glass
+    )
     return page, status

@@ -8,7 +8,7 @@ from flask import Blueprint, Response, redirect, request, url_for
 from server.dashboard.csrf import check_csrf
 from server.extensions import db
 from server.models.base import utcnow
-from server.security.actors import Clinician
+from server.security.actors import Admin, Clinician
 from server.security.current_actor import current_actor
 from server.security.dashboard_session import mark_active
 from server.services.errors import NotAllowed
@@ -44,6 +44,15 @@ def clinician() -> Clinician:
         # Admins manage users and teams; they see no clinical data.
         db.session.rollback()
         raise NotAllowed("The dashboard is for clinicians; administrators see no patient data.")
+    return actor
+
+
+def admin() -> Admin:
+    """The signed-in admin; clinicians manage no users, teams or settings."""
+    actor = current_actor(session_cookie=True)
+    if not isinstance(actor, Admin):
+        db.session.rollback()
+        raise NotAllowed("These pages are for the clinic's administrators.")
     return actor
 
 

@@ -11,6 +11,8 @@ from flask import Blueprint
 from server.dashboard.csrf import csrf_token
 from server.dashboard.svg.sparkline import sparkline
 from server.dashboard.words import OUTCOME_LABELS, RULE_TITLES, TIER_LABELS, site_label
+from server.security.actors import Admin
+from server.security.current_actor import current_actor
 from server.security.dashboard_session import signed_in_token_hash
 from shared import vocab
 from shared.lifecycle import NEVER_SNOOZED
@@ -49,10 +51,15 @@ def helpers() -> dict[str, Any]:
         "outcome_label": lambda outcome: OUTCOME_LABELS.get(outcome or "", outcome or ""),
         "sparkline": sparkline,
         "signed_in": signed_in_token_hash() is not None,
+        "signed_in_admin": signed_in_admin,
         "vocab": VOCAB,
         "site_codes": list(SITES),
         "snoozable_rules": SNOOZABLE_RULES,
     }
+
+
+def signed_in_admin() -> bool:
+    return isinstance(current_actor(session_cookie=True), Admin)
 
 
 def local_time(moment: datetime | None, zone: str = "UTC", short: bool = False) -> str:

@@ -15,8 +15,9 @@ from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
 from server.models import Alert, Patient
+from server.models.base import utcnow
 from server.security.actors import Clinician
-from server.services.access import patient_in_reach
+from server.services.access import in_reach, patient_in_reach
 from server.services.alerts.store import state_of
 from server.services.change_sequence import ChangeSequence
 from server.services.errors import Conflict, NotFound
@@ -105,7 +106,7 @@ def alert_for_update(
     patient_id = session.scalar(
         select(Alert.patient_id)
         .join(Patient, Patient.id == Alert.patient_id)
-        .where(Alert.id == alert_id, Patient.care_team_id.in_(clinician.team_ids))
+        .where(Alert.id == alert_id, in_reach(clinician, utcnow()))
     )
     if patient_id is None:
         raise NotFound(NO_SUCH_ALERT)

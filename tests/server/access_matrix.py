@@ -70,6 +70,13 @@ PAGE_CARE_TEAM: Policy = {
 PAGE_ANY_CLINICIAN: Policy = {**PAGE_CARE_TEAM, "other_clinician": OK}
 PAGE_CLINICIAN_OF_THE_TEAM: Policy = {**PAGE_CARE_TEAM, "other_clinician": 422}
 PAGE_STAFF: Policy = {**PAGE_ANY_CLINICIAN, "admin": OK}
+# Admin pages: users, teams and settings of the admin's clinic; clinicians are refused.
+PAGE_ADMIN: Policy = {
+    **PAGE_STAFF,
+    "own_clinician": 403,
+    "other_clinician": 403,
+}
+WEBHOOK_SECRET = "whsec_" + "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
 
 
 @dataclass(frozen=True)
@@ -182,10 +189,131 @@ def a_report_of(api: Any, side: Side) -> str:
     return str(report["id"])
 
 
+def reason_form(target: Target) -> dict[str, str]:
+    return {"reason": "Covering the night phone; the patient called with new pain."}
+
+
+def new_user_form(target: Target) -> dict[str, str]:
+    return {
+        "email": "new.clinician@example.org",
+        "password": "a long enough password",
+        "role": "clinician",
+        "team_ids": str(target.patient.team.id),
+    }
+
+
+def password_form(target: Target) -> dict[str, str]:
+    return {"password": "another long password"}
+
+
+def team_settings_form(target: Target) -> dict[str, str]:
+    return {
+        "helpline": "+44 20 7946 0001",
+        "call_now_text": "Call the ward now.",
+        "out_of_hours_text": "Out of hours, call 111.",
+        "check_in_reminder": "19:30",
+    }
+
+
+def member_form(target: Target) -> dict[str, str]:
+    """A clinician of the clinic in no team yet."""
+    from server.models import Role, User
+    from tests.support.builders import password_hash
+
+    user = User(
+        clinic_id=target.patient.team.clinic_id,
+        email=f"joining.{uuid.uuid4().hex[:8]}@example.org",
+        password_hash=password_hash(),
+        role=Role.CLINICIAN,
+    )
+    return {"user_id": added(user)}
+
+
+def address_form(target: Target) -> dict[str, str]:
+    return {"address": "ward@example.org"}
+
+
+def webhook_form(target: Target) -> dict[str, str]:
+    return {"url": "https://receiver.example.org/painline", "secret": WEBHOOK_SECRET}
+
+
+def contact_form(target: Target) -> dict[str, str]:
+    return {"email": target.patient.clinician.email}
+
+
+def minutes_form(target: Target) -> dict[str, str]:
+    return {"emergency_minutes": "10", "urgent_minutes": "120"}
+
+
+def added(row: Any) -> str:
+    from server.extensions import db
+
+    db.session.add(row)
+    db.session.commit()
+    return str(row.id)
+
+
+def an_email_channel_of(api: Any, side: Side) -> str:
+    from server.models import EmailChannel
+
+    team = side.team
+    return added(EmailChannel(clinic_id=team.clinic_id, care_team_id=team.id, address="x@y.org"))
+
+
+def a_webhook_of(api: Any, side: Side) -> str:
+    from server.models import Webhook
+
+    team = side.team
+    url = "https://receiver.example.org/hook"
+    return added(
+        Webhook(clinic_id=team.clinic_id, care_team_id=team.id, url=url, secret=WEBHOOK_SECRET)
+    )
+
+
+def a_contact_of(api: Any, side: Side) -> str:
+    from server.models import EscalationContact
+
+    team = side.team
+    return added(
+        EscalationContact(clinic_id=team.clinic_id, care_team_id=team.id, user_id=side.clinician.id)
+    )
+
+
+def a_dead_letter_of(api: Any, side: Side) -> str:
+    """An alert of the side's patient whose team email failed for a day."""
+    from sqlalchemy import select
+
+    from server.extensions import db
+    from server.models import AlertEvent, DeadLetter, Delivery
+
+    alert_id = uuid.UUID(an_alert_of(api, side))
+    event = db.session.scalars(select(AlertEvent).where(AlertEvent.alert_id == alert_id)).first()
+    now = datetime.now(UTC)
+    delivery = Delivery(
+        clinic_id=event.clinic_id,
+        event_id=event.id,
+        channel="email",
+        recipient="team@example.org",
+        attempts=12,
+        next_attempt_at=now,
+        last_error="SMTP refused",
+        dead_at=now,
+    )
+    db.session.add(delivery)
+    db.session.flush()
+    return added(DeadLetter(clinic_id=event.clinic_id, delivery_id=delivery.id, created_at=now))
+
+
 # Records no `World` holds, made for each case by a builder (api, the owner's side) -> id.
 MADE_RECORDS: Mapping[str, Callable[[Any, Side], str]] = {
     "alert_id": an_alert_of,
     "record_id": a_report_of,
+    "user_id": lambda api, side: str(side.clinician.id),
+    "team_id": lambda api, side: str(side.team.id),
+    "channel_id": an_email_channel_of,
+    "webhook_id": a_webhook_of,
+    "contact_id": a_contact_of,
+    "letter_id": a_dead_letter_of,
 }
 
 
@@ -254,7 +382,8 @@ MATRIX += [
     Route("GET", "/login", PUBLIC, session=True),
     Route("POST", "/login", PUBLIC, body=login_form, session=True),
     Route("POST", "/logout", PAGE_STAFF, session=True),
-    Route("GET", "/", PAGE_ANY_CLINICIAN, session=True),
+    # Admins are sent on to their own pages.
+    Route("GET", "/", PAGE_STAFF, session=True),
     Route("GET", "/worklist/rows", PAGE_ANY_CLINICIAN, session=True),
     Route("GET", "/patients/new", PAGE_ANY_CLINICIAN, session=True),
     Route("POST", "/patients", PAGE_CLINICIAN_OF_THE_TEAM, body=new_patient_form, session=True),
@@ -272,6 +401,53 @@ MATRIX += [
         session=True,
     ),
     Route("POST", f"{PAGE}/context", PAGE_CARE_TEAM, body=context_form, session=True),
+    # Break-glass: any clinician of the clinic, with a reason; the answer opens the patient.
+    Route("GET", f"{PAGE}/break-glass", PAGE_ANY_CLINICIAN, session=True),
+    Route(
+        "POST",
+        f"{PAGE}/break-glass",
+        PAGE_ANY_CLINICIAN,
+        body=reason_form,
+        session=True,
+        names_the_owner=True,
+    ),
+]
+
+USER = "/admin/users/<uuid:user_id>"
+TEAM = "/admin/teams/<uuid:team_id>"
+LETTER = "/admin/dead-letters/<uuid:letter_id>"
+
+
+def admin_page(method: str, rule: str, body: Body | None = None) -> Route:
+    return Route(method, rule, PAGE_ADMIN, body=body, session=True)
+
+
+MATRIX += [
+    admin_page("GET", "/admin/users"),
+    admin_page("POST", "/admin/users", new_user_form),
+    admin_page("POST", f"{USER}/deactivate"),
+    admin_page("POST", f"{USER}/password", password_form),
+    admin_page("POST", f"{USER}/totp"),
+    admin_page("GET", "/admin/teams"),
+    admin_page("POST", "/admin/teams", lambda target: {"name": "Night team"}),
+    admin_page("GET", TEAM),
+    admin_page("POST", f"{TEAM}/settings", team_settings_form),
+    admin_page("POST", f"{TEAM}/members", member_form),
+    admin_page("POST", f"{TEAM}/members/<uuid:user_id>/remove"),
+    admin_page("POST", f"{TEAM}/emails", address_form),
+    admin_page("POST", f"{TEAM}/emails/<uuid:channel_id>/remove"),
+    admin_page("POST", f"{TEAM}/webhooks", webhook_form),
+    admin_page("POST", f"{TEAM}/webhooks/<uuid:webhook_id>/remove"),
+    admin_page("POST", f"{TEAM}/contacts", contact_form),
+    admin_page("POST", f"{TEAM}/contacts/<uuid:contact_id>/remove"),
+    admin_page("POST", f"{TEAM}/escalation", minutes_form),
+    admin_page("POST", f"{TEAM}/test-notification"),
+    admin_page("GET", "/admin/dead-letters"),
+    admin_page("GET", LETTER),
+    admin_page("POST", f"{LETTER}/retry"),
+    admin_page("POST", f"{LETTER}/dismiss"),
+    admin_page("GET", "/admin/audit"),
+    admin_page("GET", "/admin/audit.csv"),
 ]
 
 # Served to anyone and about no patient.

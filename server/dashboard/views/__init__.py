@@ -7,7 +7,9 @@ from flask import Blueprint
 
 def register_views(blp: Blueprint) -> None:
     from server.dashboard.views import (
+        admin,
         alerts,
+        break_glass,
         context,
         enrollment,
         login,
@@ -21,3 +23,5 @@ def register_views(blp: Blueprint) -> None:
     for module in (login, worklist, patient, records, alerts, snoozes, treatments, context):
         module.register(blp)
     enrollment.register(blp)
+    break_glass.register(blp)
+    admin.register(blp)

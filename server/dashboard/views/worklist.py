@@ -6,7 +6,7 @@ import contextlib
 import uuid
 from typing import Any
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, redirect, render_template, request, url_for
 from sqlalchemy import select
 
 from server.api.audit import audited
@@ -16,7 +16,8 @@ from server.delivery.heartbeat import delivery_health
 from server.extensions import db
 from server.models import CareTeam
 from server.models.base import utcnow
-from server.security.actors import Clinician
+from server.security.actors import Admin, Clinician
+from server.security.current_actor import current_actor
 
 
 def register(blp: Blueprint) -> None:
@@ -25,6 +26,8 @@ def register(blp: Blueprint) -> None:
 
 
 def worklist_page() -> Any:
+    if isinstance(current_actor(session_cookie=True), Admin):
+        return redirect(url_for("dashboard.admin_users"), 303)
     who = clinician()
     filters = filters_of(who)
     teams = db.session.scalars(
