@@ -1,17 +1,20 @@
-"""The triage worklist: the care teams' patients, those with open alerts first.
+"""The triage worklist: the patients who need attention first, one page at a time.
 
-Four queries whatever the number of patients (patients, their unresolved alerts, their last
-check-in, their last 14 days of reports), so the page costs the same for 5 patients or 500.
+Patients with open alerts come first (highest tier, then longest waiting), then those not
+reporting, then the rest by name. The order and the counts come from one ranked query in the
+database; only the page's patients are loaded with their alerts, last check-in and 14 days of
+reports, so the page costs about the same for 50 patients or 10,000.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, case, func, literal, select
 from sqlalchemy.orm import Session
 
 from server.models import Alert, CareTeam, PainReport, Patient, PatientStatus
@@ -21,6 +24,7 @@ from shared.lifecycle import TIERS
 
 TREND_DAYS = 14
 NOT_REPORTING_AFTER = timedelta(hours=72)
+PAGE_ROWS = 100
 # Info alerts are for the timeline only; they never ask anyone to act.
 WORKLIST_TIERS = tuple(tier for tier in TIERS if tier != "info")
 SHOWN_STATUSES = (PatientStatus.ACTIVE, PatientStatus.PAUSED)
@@ -30,6 +34,7 @@ SHOWN_STATUSES = (PatientStatus.ACTIVE, PatientStatus.PAUSED)
 class WorklistFilters:
     team_id: uuid.UUID | None = None
     tier: str | None = None
+    page: int = 1
 
 
 @dataclass
@@ -50,28 +55,128 @@ class WorklistRow:
         return self.alerts[0] if self.alerts else None
 
 
+@dataclass(frozen=True)
+class Worklist:
+    rows: list[WorklistRow]
+    page: int
+    # Of every patient the filters match, not only this page's.
+    total: int = 0
+    with_alerts: int = 0
+    not_reporting: int = 0
+
+    @property
+    def first(self) -> int:
+        return (self.page - 1) * PAGE_ROWS + 1
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.rows) - 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page * PAGE_ROWS < self.total
+
+    @property
+    def pages(self) -> int:
+        return max((self.total + PAGE_ROWS - 1) // PAGE_ROWS, 1)
+
+
 def worklist(
     session: Session, clinician: Clinician, filters: WorklistFilters, now: datetime
-) -> list[WorklistRow]:
-    patients = patients_query(clinician, filters)
-    in_list = select(patients.subquery().c.id)
+) -> Worklist:
+    ranked = session.execute(ranked_patients(clinician, filters, now)).all()
+    if not ranked:
+        return Worklist([], filters.page)
     rows = {
-        patient_id: WorklistRow(patient_id, name, team, status.value, zone)
-        for patient_id, name, team, status, zone in session.execute(patients)
+        row.id: WorklistRow(row.id, row.display_name, row.team, row.status.value, row.time_zone)
+        for row in ranked
     }
-    for alert in session.scalars(unresolved_alerts(in_list)):
+    ids = list(rows)
+    for alert in session.scalars(unresolved_alerts(ids)):
         rows[alert.patient_id].alerts.append(alert)
-    for patient_id, last in session.execute(last_check_ins(in_list)):
+    for patient_id, last in session.execute(last_check_ins(ids)):
         rows[patient_id].last_check_in = last
         rows[patient_id].not_reporting = last is None or now - last > NOT_REPORTING_AFTER
-    add_trends(session, rows, in_list, now.date())
-    shown = [row for row in rows.values() if keeps(row, filters.tier)]
-    return sorted(shown, key=triage_order)
+    add_trends(session, rows, ids, now.date())
+    first = ranked[0]
+    return Worklist(
+        list(rows.values()),
+        filters.page,
+        total=first.total,
+        with_alerts=first.with_alerts,
+        not_reporting=int(first.not_reporting),
+    )
+
+
+def ranked_patients(clinician: Clinician, filters: WorklistFilters, now: datetime) -> Select:
+    """One page of patients in triage order, each row carrying the counts of the whole list."""
+    mine = select(Patient.id).where(Patient.care_team_id.in_(clinician.team_ids))
+    alerts = (
+        select(
+            Alert.patient_id,
+            TIER_ORDER.label("rank"),
+            Alert.raised_at,
+            func.row_number()
+            .over(partition_by=Alert.patient_id, order_by=(TIER_ORDER, Alert.raised_at, Alert.id))
+            .label("n"),
+        )
+        .where(
+            Alert.patient_id.in_(mine),
+            Alert.status != "resolved",
+            Alert.tier.in_(WORKLIST_TIERS),
+        )
+        .subquery()
+    )
+    top = select(alerts.c.patient_id, alerts.c.rank, alerts.c.raised_at).where(alerts.c.n == 1)
+    top = top.subquery()
+    last = (
+        select(PainReport.patient_id, func.max(PainReport.recorded_at).label("at"))
+        .where(PainReport.patient_id.in_(mine), PainReport.deleted.is_(False))
+        .group_by(PainReport.patient_id)
+        .subquery()
+    )
+    silent = case((last.c.at.is_(None) | (last.c.at < now - NOT_REPORTING_AFTER), 1), else_=0)
+    has_alert = case((top.c.rank.is_(None), 1), else_=0)
+    query = (
+        patients_query(clinician, filters)
+        .outerjoin(top, top.c.patient_id == Patient.id)
+        .outerjoin(last, last.c.patient_id == Patient.id)
+        .add_columns(
+            func.count(literal(1)).over().label("total"),
+            func.count(top.c.rank).over().label("with_alerts"),
+            func.sum(silent).over().label("not_reporting"),
+        )
+        .order_by(
+            has_alert,
+            top.c.rank,
+            top.c.raised_at,
+            silent.desc(),
+            func.lower(Patient.display_name),
+            Patient.id,
+        )
+        .limit(PAGE_ROWS)
+        .offset((filters.page - 1) * PAGE_ROWS)
+    )
+    if filters.tier is not None:
+        query = query.where(
+            Patient.id.in_(
+                select(Alert.patient_id).where(
+                    Alert.status != "resolved", Alert.tier == filters.tier
+                )
+            )
+        )
+    return query
 
 
 def patients_query(clinician: Clinician, filters: WorklistFilters) -> Select[tuple]:
     query = (
-        select(Patient.id, Patient.display_name, CareTeam.name, Patient.status, Patient.time_zone)
+        select(
+            Patient.id,
+            Patient.display_name,
+            CareTeam.name.label("team"),
+            Patient.status,
+            Patient.time_zone,
+        )
         .join(CareTeam, CareTeam.id == Patient.care_team_id)
         .where(Patient.care_team_id.in_(clinician.team_ids), Patient.status.in_(SHOWN_STATUSES))
     )
@@ -80,7 +185,7 @@ def patients_query(clinician: Clinician, filters: WorklistFilters) -> Select[tup
     return query
 
 
-def unresolved_alerts(in_list: Select[tuple]) -> Select[tuple[Alert]]:
+def unresolved_alerts(in_list: Collection[uuid.UUID]) -> Select[tuple[Alert]]:
     return (
         select(Alert)
         .where(
@@ -92,7 +197,7 @@ def unresolved_alerts(in_list: Select[tuple]) -> Select[tuple[Alert]]:
     )
 
 
-def last_check_ins(in_list: Select[tuple]) -> Select[tuple]:
+def last_check_ins(in_list: Collection[uuid.UUID]) -> Select[tuple]:
     return (
         select(PainReport.patient_id, func.max(PainReport.recorded_at))
         .where(PainReport.patient_id.in_(in_list), PainReport.deleted.is_(False))
@@ -101,7 +206,10 @@ def last_check_ins(in_list: Select[tuple]) -> Select[tuple]:
 
 
 def add_trends(
-    session: Session, rows: dict[uuid.UUID, WorklistRow], in_list: Select[tuple], today: date
+    session: Session,
+    rows: dict[uuid.UUID, WorklistRow],
+    in_list: Collection[uuid.UUID],
+    today: date,
 ) -> None:
     first = today - timedelta(days=TREND_DAYS - 1)
     highest: dict[uuid.UUID, dict[date, int]] = defaultdict(dict)
@@ -118,15 +226,3 @@ def add_trends(
     days = [first + timedelta(days=n) for n in range(TREND_DAYS)]
     for patient_id, row in rows.items():
         row.trend = [highest[patient_id].get(day) for day in days]
-
-
-def keeps(row: WorklistRow, tier: str | None) -> bool:
-    return tier is None or any(alert.tier == tier for alert in row.alerts)
-
-
-def triage_order(row: WorklistRow) -> tuple[int, float, str]:
-    """Open alerts first, highest tier first, then the longest waiting; then by name."""
-    top = row.top_alert
-    if top is None:
-        return (len(TIERS), 0.0, row.display_name.lower())
-    return (TIERS[::-1].index(top.tier), top.raised_at.timestamp(), row.display_name.lower())

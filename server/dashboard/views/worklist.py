@@ -10,7 +10,13 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from sqlalchemy import select
 
 from server.api.audit import audited
-from server.dashboard.data.worklist import WORKLIST_TIERS, WorklistFilters, WorklistRow, worklist
+from server.dashboard.data.worklist import (
+    PAGE_ROWS,
+    WORKLIST_TIERS,
+    Worklist,
+    WorklistFilters,
+    worklist,
+)
 from server.dashboard.guard import clinician
 from server.delivery.heartbeat import delivery_health
 from server.extensions import db
@@ -18,6 +24,8 @@ from server.models import CareTeam
 from server.models.base import utcnow
 from server.security.actors import Admin, Clinician
 from server.security.current_actor import current_actor
+
+MAX_PAGE = 10_000
 
 
 def register(blp: Blueprint) -> None:
@@ -34,9 +42,7 @@ def worklist_page() -> Any:
         select(CareTeam).where(CareTeam.id.in_(who.team_ids)).order_by(CareTeam.name)
     ).all()
     context = live_context(who, filters)
-    return render_template(
-        "worklist.html", teams=teams, tiers=WORKLIST_TIERS, filters=filters, **context
-    )
+    return render_template("worklist.html", teams=teams, tiers=WORKLIST_TIERS, **context)
 
 
 def worklist_rows() -> Any:
@@ -47,11 +53,19 @@ def worklist_rows() -> Any:
 def live_context(who: Clinician, filters: WorklistFilters) -> dict[str, Any]:
     now = utcnow()
     health = delivery_health(db.session, now)
-    return {"rows": rows_shown(who, filters), "health": health, "now": now}
+    shown = rows_shown(who, filters)
+    return {
+        "list": shown,
+        "rows": shown.rows,
+        "filters": filters,
+        "page_rows": PAGE_ROWS,
+        "health": health,
+        "now": now,
+    }
 
 
-@audited("dashboard.worklist", shown=lambda rows: [row.patient_id for row in rows])
-def rows_shown(who: Clinician, filters: WorklistFilters) -> list[WorklistRow]:
+@audited("dashboard.worklist", shown=lambda shown: [row.patient_id for row in shown.rows])
+def rows_shown(who: Clinician, filters: WorklistFilters) -> Worklist:
     return worklist(db.session, who, filters, utcnow())
 
 
@@ -61,7 +75,9 @@ def filters_of(who: Clinician) -> WorklistFilters:
     with contextlib.suppress(ValueError):
         team_id = uuid.UUID(request.args.get("team", ""))
     tier = request.args.get("tier") or None
+    page = request.args.get("page", type=int) or 1
     return WorklistFilters(
         team_id=team_id if team_id in who.team_ids else None,
         tier=tier if tier in WORKLIST_TIERS else None,
+        page=min(max(page, 1), MAX_PAGE),
     )

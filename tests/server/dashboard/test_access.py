@@ -27,7 +27,11 @@ def test_the_worklist_lists_only_the_clinicians_teams(client, world):
 def test_an_admin_signed_in_sees_no_patient_data(client, world):
     admin = Dashboard(client, world, "admin")
 
-    assert admin.get("/").status_code == 403
+    home = admin.get("/")
+    assert (home.status_code, home.headers["Location"]) == (303, "/admin/users")
+    users = admin.get("/admin/users").get_data(as_text=True)
+    assert world.clinician_a.email in users
+    assert world.patient_a.display_name not in users
     assert admin.get(f"/patients/{world.patient_a.id}").status_code == 403
 
 
