@@ -1,12 +1,17 @@
 """`python -m tests.bench [NAME...]`: run every benchmark module, print one table and the tally.
 
-Each module `tests/bench/bench_*.py` has `run() -> list[Figure]`.
+Each module `tests/bench/bench_*.py` has `run() -> list[Figure]`. Each runs in a fresh interpreter
+(`--figures-of NAME` prints its figures as JSON), so threads or servers one leaves behind do not
+eat into the next one's measurements.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
+import json
 import pkgutil
+import subprocess
 import sys
 import time
 
@@ -32,14 +37,31 @@ def format_row(figure: Figure) -> str:
     )
 
 
+def figures_of(name: str) -> list[Figure]:
+    """Run one module in its own interpreter and read back its figures."""
+    print(f"running {name} ...", file=sys.stderr, flush=True)
+    child = subprocess.run(
+        [sys.executable, "-m", "tests.bench", "--figures-of", name],
+        stdout=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    if child.returncode != 0:
+        print(f"{name} failed with exit status {child.returncode}", file=sys.stderr)
+        return [Figure(f"{name}: failed to run", 0, None, "-", "runs", False)]
+    return [Figure(**fields) for fields in json.loads(child.stdout.splitlines()[-1])]
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--figures-of"]:
+        module = importlib.import_module(f"tests.bench.{argv[1]}")
+        print(json.dumps([dataclasses.asdict(figure) for figure in module.run()]))
+        return 0
     figures: list[Figure] = []
     started = time.perf_counter()
     machine_before = describe_machine()
     for name in discover(argv):
-        module = importlib.import_module(f"tests.bench.{name}")
-        print(f"running {name} ...", file=sys.stderr, flush=True)
-        figures.extend(module.run())
+        figures.extend(figures_of(name))
     header = ("figure", "value", "floor", "ratio", "unit", "target")
     print("{:<52} {:>12} {:>12} {:>7} {:<10} {:<18} result".format(*header))
     for figure in figures:

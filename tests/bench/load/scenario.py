@@ -1,4 +1,4 @@
-"""The load phases: check-ins at a fixed rate, a ramp to find the highest rate held, a storm.
+"""The load phases: check-ins at a fixed rate, a storm, steps up to the highest rate held.
 
 Requests are sent on a fixed schedule (an open loop): a slow server does not slow the senders,
 and each latency runs from when the request was due, so waiting for a connection counts.
