@@ -67,13 +67,14 @@ class RecordWriter:
         device: PatientDevice,
         sequence: ChangeSequence,
         ids: list[uuid.UUID],
+        schema: Schema,
     ) -> None:
         self.session = session
         self.kind = kind
         self.device = device
         self.sequence = sequence
-        # One schema for the whole push: building a marshmallow schema costs more than a dump.
-        self.dumper = kind.schema()
+        # The schema that loaded the push dumps it too: building one costs more than a dump.
+        self.dumper = schema
         rows = session.scalars(select(kind.model).where(kind.model.id.in_(ids))) if ids else []
         self.rows: dict[uuid.UUID, PainReport | Dose] = {row.id: row for row in rows}
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from marshmallow import ValidationError
+from marshmallow import Schema, ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -18,7 +18,7 @@ from server.services.change_sequence import ChangeSequence
 from server.services.errors import DomainError
 from server.services.sync.changes import Change, alert_change, page_of, pull
 from server.services.sync.cursor import decode_cursor, encode_cursor
-from server.services.sync.records import DOSES, REPORTS, IdTaken, Outcome, RecordKind, RecordWriter
+from server.services.sync.records import DOSES, REPORTS, IdTaken, Outcome, RecordWriter
 from shared.config import RulesConfig
 from shared.records import Dose, PainReport
 from shared.wire import ClockCheck, check_future
@@ -68,25 +68,27 @@ def sync(
     if count > MAX_RECORDS:
         raise TooManyRecords(f"{count} records in one request; send at most {MAX_RECORDS}.")
     since = decode_cursor(push.cursor)
-    checked = [
-        (kind, *validate_items(kind, items, now))
-        for kind, items in ((REPORTS, push.reports), (DOSES, push.doses))
-    ]
+    checked = []
+    for kind, items in ((REPORTS, push.reports), (DOSES, push.doses)):
+        if items:
+            # One schema per kind and push: building one costs more than loading an item.
+            schema = kind.schema(now=now)
+            checked.append((kind, schema, *validate_items(schema, items)))
     # Each valid record takes at most one number: reserved with the lock, in the same statement.
     sequence, patient, team = ChangeSequence.with_patient(
         session,
         device.patient_id,
         list(TEAM_SETTINGS.values()),
-        reserve=sum(len(valid) for _, valid, _ in checked),
+        reserve=sum(len(valid) for _, _, valid, _ in checked),
     )
     accepted: list[str] = []
     rejected: list[dict[str, Any]] = []
     stored: list[PainReport | Dose] = []
     written: list[Change] = []
-    for kind, valid, invalid in checked:
+    for kind, schema, valid, invalid in checked:
         rejected.extend(invalid)
         ids = [uuid.UUID(record.id) for record in valid]
-        writer = RecordWriter(session, kind, device, sequence, ids)
+        writer = RecordWriter(session, kind, device, sequence, ids, schema)
         for record in valid:
             moment = record.recorded_at if isinstance(record, PainReport) else record.taken_at
             ahead = check_future(moment, now) is ClockCheck.AHEAD
@@ -123,11 +125,8 @@ def sync(
     )
 
 
-def validate_items(
-    kind: RecordKind, items: list[Any], now: datetime
-) -> tuple[list[Any], list[dict[str, Any]]]:
+def validate_items(schema: Schema, items: list[Any]) -> tuple[list[Any], list[dict[str, Any]]]:
     """Load each item on its own, so one bad item costs only itself: (valid, rejected)."""
-    schema = kind.schema(now=now)
     valid, rejected = [], []
     for item in items:
         try:
