@@ -39,6 +39,11 @@ test: $(STAMP)
 check: lint typecheck $(STAMP)
 	$(BIN)/python -m pytest -q -k "not postgres" tests/shared tests/server tests/test_architecture.py
 
+# Every benchmark, one table of figures against floors measured in the same run (a few minutes).
+bench: $(STAMP)
+	./scripts/ensure-test-postgres
+	$(BIN)/python -m tests.bench $(BENCH)
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
