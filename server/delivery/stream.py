@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import psycopg
+import psycopg.conninfo
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.engine import Engine
 
@@ -93,11 +94,22 @@ class StreamSignal:
                     for _ in connection.notifies():
                         self.bump()
             except psycopg.Error as error:
+                if self.database_gone(error):
+                    # A dropped database does not come back: streams go on polling alone.
+                    log.warning("stream listener stops: its database is gone (%s)", error)
+                    self.listening = False
+                    self.bump()
+                    return
                 log.warning("stream listener lost its connection (%s); reconnecting", error)
             self.listening = False
             # Streams fall back to polling meanwhile; bump so none waits on a dead listener.
             self.bump()
             threading.Event().wait(1.0)
+
+    def database_gone(self, error: psycopg.Error) -> bool:
+        """psycopg gives no SQLSTATE for a refused connection, only the server's message."""
+        name = psycopg.conninfo.conninfo_to_dict(self.conninfo).get("dbname")
+        return name is not None and f'database "{name}" does not exist' in str(error)
 
     def bump(self) -> None:
         with self.condition:
