@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -20,10 +21,18 @@ from tests.support.builders import World
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
-def test_a_clinician_triages_and_resolves_the_emergency(page: Page, live_server, world: World, api):
+def screenshot_folder(tmp_path: Path) -> Path:
+    """The README's images are rewritten only on request (PAINLINE_UPDATE_SCREENSHOTS=1)."""
+    return DOCS_SCREENSHOTS if os.environ.get("PAINLINE_UPDATE_SCREENSHOTS") == "1" else tmp_path
+
+
+def test_a_clinician_triages_and_resolves_the_emergency(
+    page: Page, live_server, world: World, api, tmp_path: Path
+):
+    shots = screenshot_folder(tmp_path)
     ward = build_ward(api, world)
     patient_id = str(ward.emergency.id)
     page.set_viewport_size({"width": 1280, "height": 900})
@@ -35,7 +44,7 @@ def test_a_clinician_triages_and_resolves_the_emergency(page: Page, live_server,
     expect(rows.first).to_have_attribute("data-tier", "emergency")
     expect(rows.nth(1)).to_have_attribute("data-patient-id", str(ward.urgent.id))
     expect(page.locator(f'tr[data-patient-id="{ward.quiet.id}"]')).to_contain_text("not reporting")
-    page.screenshot(path=str(SCREENSHOTS / "dashboard-worklist.png"), full_page=True)
+    page.screenshot(path=str(shots / "dashboard-worklist.png"), full_page=True)
 
     rows.first.get_by_role("link").click()
     page.wait_for_url(f"**/patients/{patient_id}")
@@ -60,7 +69,7 @@ def test_a_clinician_triages_and_resolves_the_emergency(page: Page, live_server,
         for bar in page.locator("#chart [data-ome]").all()
     }
     assert ome == {days_ago(n).isoformat(): f"{OXYCODONE_MG * 1.5:g}" for n in (2, 1)}
-    page.screenshot(path=str(SCREENSHOTS / "dashboard-patient.png"), full_page=False)
+    page.screenshot(path=str(shots / "dashboard-patient.png"), full_page=False)
 
     emergency = page.locator("article.alert.tier-emergency")
     emergency.get_by_role("textbox", name="Note").first.fill("Called the patient; ambulance.")
