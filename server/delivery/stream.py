@@ -96,7 +96,7 @@ class StreamSignal:
             except psycopg.Error as error:
                 if self.database_gone(error):
                     # A dropped database does not come back: streams go on polling alone.
-                    log.warning("stream listener stops: its database is gone (%s)", error)
+                    log.info("stream listener stops: its database is gone (%s)", error)
                     self.listening = False
                     self.bump()
                     return
