@@ -7,9 +7,10 @@ died, and when it has not been used for 180 days; that last check happens here, 
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from server.models import ApiToken, DeviceToken, Patient, PatientStatus, Role, User, team_members
@@ -50,23 +51,31 @@ def staff_actor(session: Session, token_hash: str, now: datetime) -> Clinician |
 
 
 def device_actor(session: Session, token_hash: str, now: datetime) -> PatientDevice | None:
+    # Plain columns, not the ORM entity: every sync starts here.
     found = session.execute(
-        select(DeviceToken, Patient.status)
+        select(
+            DeviceToken.id,
+            DeviceToken.patient_id,
+            DeviceToken.clinic_id,
+            DeviceToken.last_used_at,
+            Patient.status,
+        )
         .join(Patient, DeviceToken.patient_id == Patient.id)
         .where(DeviceToken.token_hash == token_hash, DeviceToken.revoked_at.is_(None))
     ).one_or_none()
     if found is None:
         return None
-    device, status = found
+    device_id, patient_id, clinic_id, last_used_at, status = found
     if status in ENDED_STATUSES:
         return None
-    if now - device.last_used_at > DEVICE_TOKEN_IDLE_LIMIT:
-        device.revoked_at = now
-        session.commit()
+    if now - last_used_at > DEVICE_TOKEN_IDLE_LIMIT:
+        touch_device(session, device_id, revoked_at=now)
         return None
-    if now - device.last_used_at > DEVICE_LAST_USED_PRECISION:
-        device.last_used_at = now
-        session.commit()
-    return PatientDevice(
-        device_id=device.id, patient_id=device.patient_id, clinic_id=device.clinic_id
-    )
+    if now - last_used_at > DEVICE_LAST_USED_PRECISION:
+        touch_device(session, device_id, last_used_at=now)
+    return PatientDevice(device_id=device_id, patient_id=patient_id, clinic_id=clinic_id)
+
+
+def touch_device(session: Session, device_id: uuid.UUID, **values: datetime) -> None:
+    session.execute(update(DeviceToken).where(DeviceToken.id == device_id).values(**values))
+    session.commit()

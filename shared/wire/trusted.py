@@ -5,10 +5,18 @@ hundreds of them on each sync. Going through marshmallow again would cost more t
 itself, so these build the dataclasses directly. Never use them on input from outside.
 """
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from shared.records import Dose, Interference, PainReport, SiteScore
+from shared.records import (
+    Dose,
+    Interference,
+    Lesion,
+    PainReport,
+    PatientContext,
+    PlannedMedication,
+    SiteScore,
+)
 
 
 def trusted_report(wire: dict[str, Any]) -> PainReport:
@@ -44,4 +52,37 @@ def trusted_dose(wire: dict[str, Any]) -> Dose:
         purpose=wire["purpose"],
         revision=wire["revision"],
         deleted=wire["deleted"],
+    )
+
+
+def trusted_context(wire: dict[str, Any]) -> PatientContext:
+    """The context as `PatientContextSchema().load(wire, partial=True)` builds it."""
+    care_team_id = wire.get("care_team_id")
+    return PatientContext(
+        id=wire["id"],
+        revision=wire.get("revision", 1),
+        care_team_id=None if care_team_id is None else str(care_team_id),
+        time_zone=wire.get("time_zone"),
+        helpline=wire.get("helpline"),
+        status=wire.get("status", "active"),
+        lesions=tuple(
+            Lesion(
+                site=lesion["site"],
+                type=lesion.get("type"),
+                cortical_involvement=lesion.get("cortical_involvement"),
+            )
+            for lesion in wire.get("lesions", ())
+        ),
+        medications=tuple(
+            PlannedMedication(
+                medication=planned["medication"],
+                purpose=planned["purpose"],
+                since=date.fromisoformat(planned["since"]),
+                dose=planned.get("dose"),
+                unit=planned.get("unit"),
+                route=planned.get("route"),
+                until=date.fromisoformat(planned["until"]) if planned.get("until") else None,
+            )
+            for planned in wire.get("medications", ())
+        ),
     )

@@ -22,11 +22,11 @@ from sqlalchemy.orm import Session
 from server.models import Alert, Patient
 from server.services.alerts.history import LoadedHistory, load_history
 from server.services.alerts.store import (
+    PatientSnoozes,
     copy_state,
     latest_alerts_by_key,
     new_alert_row,
     outbox_rows,
-    snoozes_of,
     state_of,
 )
 from server.services.alerts.withdrawn import mark_withdrawn
@@ -121,7 +121,7 @@ class AlertBook:
 
     def load(self) -> None:
         self.latest: dict[AlertKey, Alert] = latest_alerts_by_key(self.session, self.patient.id)
-        self.snoozes = snoozes_of(self.session, self.patient.id)
+        self.snoozes = PatientSnoozes(self.session, self.patient.id)
         self.loaded_alerts = True
 
     def apply(self, finding: Finding, moment: datetime, historical: bool) -> None:

@@ -16,8 +16,7 @@ from shared.records import PainReport as WireReport
 from shared.records import PatientContext
 from shared.records import Treatment as WireTreatment
 from shared.vocab import MEDICATIONS, MedicationClass
-from shared.wire import PatientContextSchema
-from shared.wire.trusted import trusted_dose, trusted_report
+from shared.wire.trusted import trusted_context, trusted_dose, trusted_report
 
 BONE_AGENTS = sorted(
     code
@@ -76,9 +75,8 @@ def patient_context(patient: Patient) -> PatientContext:
     }
     if patient.helpline:
         wire["helpline"] = patient.helpline
-    # partial: a patient may have no helpline of their own yet (the team's applies).
-    context: PatientContext = PatientContextSchema().load(wire, partial=True)
-    return context
+    # The columns passed the context schema when a clinician wrote them.
+    return trusted_context(wire)
 
 
 def evidence_times(

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from server.models import Alert, AlertEvent, Snooze
@@ -31,14 +31,44 @@ def state_of(alert: Alert) -> AlertState:
 
 
 def latest_alerts_by_key(session: Session, patient_id: uuid.UUID) -> dict[AlertKey, Alert]:
-    """The most recent alert of each key: the one a new finding is absorbed into or judged by."""
-    latest: dict[AlertKey, Alert] = {}
-    rows = session.scalars(
-        select(Alert).where(Alert.patient_id == patient_id).order_by(Alert.raised_at, Alert.id)
+    """The most recent alert of each key: the one a new finding is absorbed into or judged by.
+
+    Only those rows are read: a patient's older alerts can run to hundreds.
+    """
+    newest_first = (
+        select(
+            Alert.id,
+            func.row_number()
+            .over(
+                partition_by=(Alert.rule, Alert.site),
+                order_by=(Alert.raised_at.desc(), Alert.id.desc()),
+            )
+            .label("position"),
+        )
+        .where(Alert.patient_id == patient_id)
+        .subquery()
     )
-    for alert in rows:
-        latest[AlertKey(str(alert.patient_id), alert.rule, alert.site)] = alert
-    return latest
+    rows = session.scalars(
+        select(Alert)
+        .join(newest_first, Alert.id == newest_first.c.id)
+        .where(newest_first.c.position == 1)
+    )
+    return {AlertKey(str(alert.patient_id), alert.rule, alert.site): alert for alert in rows}
+
+
+class PatientSnoozes:
+    """A patient's snoozes, read at first use: a finding absorbed into an active alert never
+    looks at them (see `shared.lifecycle.apply_finding`)."""
+
+    def __init__(self, session: Session, patient_id: uuid.UUID) -> None:
+        self.session = session
+        self.patient_id = patient_id
+        self.loaded: list[LifecycleSnooze] | None = None
+
+    def __iter__(self) -> Iterator[LifecycleSnooze]:
+        if self.loaded is None:
+            self.loaded = snoozes_of(self.session, self.patient_id)
+        return iter(self.loaded)
 
 
 def snoozes_of(session: Session, patient_id: uuid.UUID) -> list[LifecycleSnooze]:

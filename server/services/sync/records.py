@@ -6,6 +6,10 @@
 - equal revision, other content: kept in the history as a conflict, acknowledged;
 - lower revision: acknowledged and ignored;
 - an id that belongs to another patient: rejected, the owner's record untouched.
+
+Almost every pushed record is new, so a push first inserts them all in one statement that skips
+ids already taken (`ON CONFLICT DO NOTHING`), and only the ids it skipped are read back and judged
+one by one. The revisions go in with one more statement: two round trips for a push of any size.
 """
 
 from __future__ import annotations
@@ -19,9 +23,11 @@ from datetime import datetime
 from typing import Any
 
 from marshmallow import Schema
-from sqlalchemy import select
+from sqlalchemy import Insert, Table, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from server.models.base import utcnow
 from server.models.records import Dose, PainReport, RecordRevision
 from server.security.actors import PatientDevice
 from server.services.change_sequence import ChangeSequence
@@ -53,12 +59,27 @@ REPORTS = RecordKind("report", "reports", PainReport, PainReportSchema, "recorde
 DOSES = RecordKind("dose", "doses", Dose, DoseSchema, "taken_at")
 
 
+@dataclass(frozen=True)
+class Pushed:
+    """One valid pushed record with what the server worked out about it."""
+
+    record: WireReport | WireDose
+    moment: datetime
+    clock_ahead: bool
+
+
 def canonical(body: dict[str, Any]) -> str:
     return json.dumps(body, sort_keys=True, separators=(",", ":"))
 
 
+def insert_new_only(session: Session, table: Table) -> Insert:
+    """INSERT that skips rows whose id is taken, returning the ids it did insert."""
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    return dialect.insert(table).on_conflict_do_nothing(index_elements=["id"]).returning(table.c.id)
+
+
 class RecordWriter:
-    """Upserts one kind of record for one push, loading the rows it may touch in one query."""
+    """Upserts one kind of record for one push; `write` says what became of each record."""
 
     def __init__(
         self,
@@ -66,7 +87,6 @@ class RecordWriter:
         kind: RecordKind,
         device: PatientDevice,
         sequence: ChangeSequence,
-        ids: list[uuid.UUID],
         schema: Schema,
     ) -> None:
         self.session = session
@@ -75,64 +95,118 @@ class RecordWriter:
         self.sequence = sequence
         # The schema that loaded the push dumps it too: building one costs more than a dump.
         self.dumper = schema
-        rows = session.scalars(select(kind.model).where(kind.model.id.in_(ids))) if ids else []
-        self.rows: dict[uuid.UUID, PainReport | Dose] = {row.id: row for row in rows}
+        self.changes: list[Change] = []
+        self.revisions: list[dict[str, Any]] = []
 
-    def write(self, record: WireReport | WireDose, moment: datetime, clock_ahead: bool) -> Outcome:
-        record_id = uuid.UUID(record.id)
-        body = dict(self.dumper.dump(record))
-        row = self.rows.get(record_id)
-        if row is not None and row.patient_id != self.device.patient_id:
-            raise IdTaken(ID_TAKEN)
-        if row is not None and record.revision < row.revision:
+    def write(self, pushed: list[Pushed]) -> list[Outcome | IdTaken]:
+        """Store what is new or newer; the outcome (or the refusal) of each record, in order."""
+        bodies = [dict(self.dumper.dump(item.record)) for item in pushed]
+        first_of_id: dict[str, int] = {}
+        for index, item in enumerate(pushed):
+            first_of_id.setdefault(item.record.id, index)
+        firsts = list(first_of_id.values())
+        inserted = self.insert_new([pushed[i] for i in firsts], [bodies[i] for i in firsts])
+        outcomes: list[Outcome | IdTaken] = [Outcome.STORED] * len(pushed)
+        # The rest, an id seen before (or twice in this push), is judged against what is stored.
+        judged = [
+            i
+            for i, item in enumerate(pushed)
+            if item.record.id not in inserted or first_of_id[item.record.id] != i
+        ]
+        if judged:
+            rows = self.stored_rows([uuid.UUID(pushed[i].record.id) for i in judged])
+            for i in judged:
+                outcomes[i] = self.judge(rows, pushed[i], bodies[i])
+        if self.revisions:
+            self.session.execute(insert(RecordRevision.__table__), self.revisions)
+        return outcomes
+
+    def insert_new(self, pushed: list[Pushed], bodies: list[dict[str, Any]]) -> set[str]:
+        """Insert every record whose id is free; the ids of those inserted."""
+        if not pushed:
+            return set()
+        now = utcnow()
+        rows = [self.new_row(item, body, now) for item, body in zip(pushed, bodies, strict=True)]
+        table = self.kind.model.__table__
+        assert isinstance(table, Table)
+        statement = insert_new_only(self.session, table)
+        inserted = {str(record_id) for record_id in self.session.scalars(statement, rows)}
+        for item, body, row in zip(pushed, bodies, rows, strict=True):
+            if item.record.id in inserted:
+                self.note(item, body, row["change_seq"])
+        return inserted
+
+    def new_row(self, item: Pushed, body: dict[str, Any], now: datetime) -> dict[str, Any]:
+        # A number is taken even for a row the insert skips: a gap, which cursors step over.
+        row = {
+            "id": uuid.UUID(item.record.id),
+            "clinic_id": self.device.clinic_id,
+            "patient_id": self.device.patient_id,
+            "local_day": item.moment.date(),
+            "revision": item.record.revision,
+            "deleted": item.record.deleted,
+            "body": body,
+            "change_seq": self.sequence.next(),
+            "clock_ahead": item.clock_ahead,
+            "received_at": now,
+            "device_id": self.device.device_id,
+            self.kind.time_attribute: item.moment,
+        }
+        if isinstance(item.record, WireDose):
+            row["medication"] = item.record.medication
+        return row
+
+    def stored_rows(self, ids: list[uuid.UUID]) -> dict[uuid.UUID, PainReport | Dose]:
+        rows = self.session.scalars(select(self.kind.model).where(self.kind.model.id.in_(ids)))
+        return {row.id: row for row in rows}
+
+    def judge(
+        self, rows: dict[uuid.UUID, PainReport | Dose], item: Pushed, body: dict[str, Any]
+    ) -> Outcome | IdTaken:
+        """An id already stored: keep the newer revision, note a conflict, or ignore."""
+        record = item.record
+        row = rows[uuid.UUID(record.id)]
+        if row.patient_id != self.device.patient_id:
+            return IdTaken(ID_TAKEN)
+        if record.revision < row.revision:
             return Outcome.STALE
-        if row is not None and record.revision == row.revision:
+        if record.revision == row.revision:
             if canonical(row.body) == canonical(body):
                 return Outcome.DUPLICATE
-            self.keep_revision(record_id, record.revision, body, conflict=True)
+            self.revisions.append(self.revision_row(record, body, conflict=True))
             return Outcome.CONFLICT
-        if row is None:
-            row = self.kind.model(id=record_id, clinic_id=self.device.clinic_id)
-            row.patient_id = self.device.patient_id
-            self.session.add(row)
-            self.rows[record_id] = row
         row.revision = record.revision
         row.deleted = record.deleted
         row.body = body
-        row.local_day = moment.date()
-        row.clock_ahead = clock_ahead
+        row.local_day = item.moment.date()
+        row.clock_ahead = item.clock_ahead
         row.device_id = self.device.device_id
         row.change_seq = self.sequence.next()
-        setattr(row, self.kind.time_attribute, moment)
+        setattr(row, self.kind.time_attribute, item.moment)
         if isinstance(row, Dose) and isinstance(record, WireDose):
             row.medication = record.medication
-        self.keep_revision(record_id, record.revision, body, conflict=False)
+        self.note(item, body, row.change_seq)
         return Outcome.STORED
 
-    def changes(self) -> list[Change]:
-        """The rows this writer holds as pull changes (only those it wrote are newer)."""
-        return [
-            Change(
-                row.change_seq, self.kind.section, row.body, row.device_id == self.device.device_id
-            )
-            for row in self.rows.values()
-        ]
+    def note(self, item: Pushed, body: dict[str, Any], seq: int) -> None:
+        """A version that became current: the phone pulls it, the history keeps it."""
+        self.changes.append(Change(seq, self.kind.section, body, from_this_device=True))
+        self.revisions.append(self.revision_row(item.record, body, conflict=False))
 
-    def keep_revision(
-        self, record_id: uuid.UUID, revision: int, body: dict[str, Any], *, conflict: bool
-    ) -> None:
-        self.session.add(
-            RecordRevision(
-                clinic_id=self.device.clinic_id,
-                patient_id=self.device.patient_id,
-                record_kind=self.kind.name,
-                record_id=record_id,
-                revision=revision,
-                body=body,
-                conflict=conflict,
-                device_id=self.device.device_id,
-            )
-        )
+    def revision_row(
+        self, record: WireReport | WireDose, body: dict[str, Any], *, conflict: bool
+    ) -> dict[str, Any]:
+        return {
+            "clinic_id": self.device.clinic_id,
+            "patient_id": self.device.patient_id,
+            "record_kind": self.kind.name,
+            "record_id": uuid.UUID(record.id),
+            "revision": record.revision,
+            "body": body,
+            "conflict": conflict,
+            "received_at": utcnow(),
+            "device_id": self.device.device_id,
+        }
 
 
 class IdTaken(Exception):

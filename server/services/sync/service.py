@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -18,12 +17,21 @@ from server.services.change_sequence import ChangeSequence
 from server.services.errors import DomainError
 from server.services.sync.changes import Change, alert_change, page_of, pull
 from server.services.sync.cursor import decode_cursor, encode_cursor
-from server.services.sync.records import DOSES, REPORTS, IdTaken, Outcome, RecordWriter
+from server.services.sync.records import (
+    DOSES,
+    REPORTS,
+    IdTaken,
+    Outcome,
+    Pushed,
+    RecordWriter,
+)
 from shared.config import RulesConfig
 from shared.records import Dose, PainReport
 from shared.wire import ClockCheck, check_future
 
 MAX_RECORDS = 500
+# Numbers reserved for alerts whose status a push changes (more are taken at the end if needed).
+ALERT_NUMBERS_RESERVED = 2
 
 # What the phone shows from its care team, read with the patient row under the lock.
 TEAM_SETTINGS = {
@@ -74,12 +82,14 @@ def sync(
             # One schema per kind and push: building one costs more than loading an item.
             schema = kind.schema(now=now)
             checked.append((kind, schema, *validate_items(schema, items)))
-    # Each valid record takes at most one number: reserved with the lock, in the same statement.
+    # Each valid record takes at most one number, and a push that stores any changes few alerts:
+    # reserved with the lock, in the same statement, so most pushes write the patient row once.
+    records = sum(len(valid) for _, _, valid, _ in checked)
     sequence, patient, team = ChangeSequence.with_patient(
         session,
         device.patient_id,
         list(TEAM_SETTINGS.values()),
-        reserve=sum(len(valid) for _, _, valid, _ in checked),
+        reserve=records + ALERT_NUMBERS_RESERVED if records else 0,
     )
     accepted: list[str] = []
     rejected: list[dict[str, Any]] = []
@@ -87,20 +97,16 @@ def sync(
     written: list[Change] = []
     for kind, schema, valid, invalid in checked:
         rejected.extend(invalid)
-        ids = [uuid.UUID(record.id) for record in valid]
-        writer = RecordWriter(session, kind, device, sequence, ids, schema)
-        for record in valid:
-            moment = record.recorded_at if isinstance(record, PainReport) else record.taken_at
-            ahead = check_future(moment, now) is ClockCheck.AHEAD
-            try:
-                outcome = writer.write(record, moment, ahead)
-            except IdTaken as taken:
-                rejected.append({"id": record.id, "errors": {"id": [str(taken)]}})
+        writer = RecordWriter(session, kind, device, sequence, schema)
+        outcomes = writer.write([pushed(record, now) for record in valid])
+        for record, outcome in zip(valid, outcomes, strict=True):
+            if isinstance(outcome, IdTaken):
+                rejected.append({"id": record.id, "errors": {"id": [str(outcome)]}})
                 continue
             accepted.append(record.id)
             if outcome is Outcome.STORED:
                 stored.append(record)
-        written.extend(writer.changes())
+        written.extend(writer.changes)
     session.flush()
     if stored:
         alerts = evaluate_after_push(session, patient, stored, now, rules_config, sequence)
@@ -123,6 +129,11 @@ def sync(
         changes={**page.items, "context": page.context},
         settings=settings,
     )
+
+
+def pushed(record: PainReport | Dose, now: datetime) -> Pushed:
+    moment = record.recorded_at if isinstance(record, PainReport) else record.taken_at
+    return Pushed(record, moment, check_future(moment, now) is ClockCheck.AHEAD)
 
 
 def validate_items(schema: Schema, items: list[Any]) -> tuple[list[Any], list[dict[str, Any]]]:

@@ -35,6 +35,24 @@ def test_the_same_push_twice_stores_one_record(api, db_session):
     assert count(db_session, RecordRevision) == 1
 
 
+def test_one_id_twice_in_one_push_keeps_the_higher_revision_and_both_in_history(
+    api, db_session
+):
+    first = a_report(score=3)
+    second = {**a_report(score=6, id=first["id"]), "revision": 2}
+    dose = a_dose()
+
+    body = push(api, reports=[first, second, first], doses=[dose]).get_json()
+
+    assert body["accepted"] == [first["id"], first["id"], first["id"], dose["id"]]
+    stored = db_session.scalars(select(PainReport)).one()
+    assert (stored.revision, stored.body["sites"][0]["score"]) == (2, 6)
+    revisions = db_session.scalars(
+        select(RecordRevision.revision).filter_by(record_id=stored.id).order_by("revision")
+    ).all()
+    assert revisions == [1, 2]
+
+
 def test_a_higher_revision_replaces_and_the_old_one_stays_in_history(api, db_session):
     report = a_report(score=3)
     corrected = {**a_report(score=7, id=report["id"]), "revision": 2}
