@@ -35,9 +35,7 @@ def test_the_same_push_twice_stores_one_record(api, db_session):
     assert count(db_session, RecordRevision) == 1
 
 
-def test_one_id_twice_in_one_push_keeps_the_higher_revision_and_both_in_history(
-    api, db_session
-):
+def test_one_id_twice_in_one_push_keeps_the_higher_revision_and_both_in_history(api, db_session):
     first = a_report(score=3)
     second = {**a_report(score=6, id=first["id"]), "revision": 2}
     dose = a_dose()
