@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from server.models import ApiToken, DeviceToken, Patient, PatientStatus, Role, User, team_members
@@ -50,19 +50,22 @@ def staff_actor(session: Session, token_hash: str, now: datetime) -> Clinician |
     )
 
 
+# Plain columns, not the ORM entity, and built once: every sync starts here.
+DEVICE_BY_TOKEN = (
+    select(
+        DeviceToken.id,
+        DeviceToken.patient_id,
+        DeviceToken.clinic_id,
+        DeviceToken.last_used_at,
+        Patient.status,
+    )
+    .join(Patient, DeviceToken.patient_id == Patient.id)
+    .where(DeviceToken.token_hash == bindparam("token_hash"), DeviceToken.revoked_at.is_(None))
+)
+
+
 def device_actor(session: Session, token_hash: str, now: datetime) -> PatientDevice | None:
-    # Plain columns, not the ORM entity: every sync starts here.
-    found = session.execute(
-        select(
-            DeviceToken.id,
-            DeviceToken.patient_id,
-            DeviceToken.clinic_id,
-            DeviceToken.last_used_at,
-            Patient.status,
-        )
-        .join(Patient, DeviceToken.patient_id == Patient.id)
-        .where(DeviceToken.token_hash == token_hash, DeviceToken.revoked_at.is_(None))
-    ).one_or_none()
+    found = session.execute(DEVICE_BY_TOKEN, {"token_hash": token_hash}).one_or_none()
     if found is None:
         return None
     device_id, patient_id, clinic_id, last_used_at, status = found

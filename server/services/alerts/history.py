@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 
-from sqlalchemy import literal, or_, select, union_all
+from sqlalchemy import bindparam, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from server.models import Dose, PainReport, Patient, Treatment
@@ -32,29 +32,36 @@ class LoadedHistory:
     evidence_times: dict[str, datetime]
 
 
+# Built once: composing a statement costs about as much as running it. One statement for both
+# kinds, because on PostgreSQL each statement is a round trip.
+TREATMENTS_OF_PATIENT = select(Treatment).where(Treatment.patient_id == bindparam("patient_id"))
+RECORDS_IN_WINDOW = union_all(
+    select(literal("report").label("kind"), PainReport.body).where(
+        PainReport.patient_id == bindparam("patient_id"),
+        PainReport.deleted.is_(False),
+        PainReport.recorded_at >= bindparam("since"),
+    ),
+    select(literal("dose").label("kind"), Dose.body).where(
+        Dose.patient_id == bindparam("patient_id"),
+        Dose.deleted.is_(False),
+        or_(Dose.taken_at >= bindparam("since"), Dose.medication.in_(BONE_AGENTS)),
+    ),
+)
+
+
 def load_history(session: Session, patient: Patient, earliest_now: datetime) -> LoadedHistory:
     """The records the engine needs to evaluate at `earliest_now` and any later moment."""
     treatments = [
         treatment_record(row)
-        for row in session.scalars(select(Treatment).where(Treatment.patient_id == patient.id))
+        for row in session.scalars(TREATMENTS_OF_PATIENT, {"patient_id": patient.id})
     ]
     since = required_window(treatments, earliest_now)
-    # One statement for both kinds: on PostgreSQL each statement is a round trip.
-    reports_in_window = select(literal("report").label("kind"), PainReport.body).where(
-        PainReport.patient_id == patient.id,
-        PainReport.deleted.is_(False),
-        PainReport.recorded_at >= since,
-    )
-    doses_in_window = select(literal("dose").label("kind"), Dose.body).where(
-        Dose.patient_id == patient.id,
-        Dose.deleted.is_(False),
-        or_(Dose.taken_at >= since, Dose.medication.in_(BONE_AGENTS)),
-    )
+    window = {"patient_id": patient.id, "since": since}
     reports: list[WireReport] = []
     doses: list[WireDose] = []
     # Stored bodies passed the wire schemas on arrival; validating them again would cost more
     # than the engine itself.
-    for kind, body in session.execute(union_all(reports_in_window, doses_in_window)):
+    for kind, body in session.execute(RECORDS_IN_WINDOW, window):
         if kind == "report":
             reports.append(trusted_report(body))
         else:

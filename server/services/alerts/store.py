@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from server.models import Alert, AlertEvent, Snooze
@@ -30,29 +30,33 @@ def state_of(alert: Alert) -> AlertState:
     )
 
 
+_NEWEST_FIRST = (
+    select(
+        Alert.id,
+        func.row_number()
+        .over(
+            partition_by=(Alert.rule, Alert.site),
+            order_by=(Alert.raised_at.desc(), Alert.id.desc()),
+        )
+        .label("position"),
+    )
+    .where(Alert.patient_id == bindparam("patient_id"))
+    .subquery()
+)
+# Built once: composing it costs about as much as running it.
+LATEST_OF_EACH_KEY = (
+    select(Alert)
+    .join(_NEWEST_FIRST, Alert.id == _NEWEST_FIRST.c.id)
+    .where(_NEWEST_FIRST.c.position == 1)
+)
+
+
 def latest_alerts_by_key(session: Session, patient_id: uuid.UUID) -> dict[AlertKey, Alert]:
     """The most recent alert of each key: the one a new finding is absorbed into or judged by.
 
     Only those rows are read: a patient's older alerts can run to hundreds.
     """
-    newest_first = (
-        select(
-            Alert.id,
-            func.row_number()
-            .over(
-                partition_by=(Alert.rule, Alert.site),
-                order_by=(Alert.raised_at.desc(), Alert.id.desc()),
-            )
-            .label("position"),
-        )
-        .where(Alert.patient_id == patient_id)
-        .subquery()
-    )
-    rows = session.scalars(
-        select(Alert)
-        .join(newest_first, Alert.id == newest_first.c.id)
-        .where(newest_first.c.position == 1)
-    )
+    rows = session.scalars(LATEST_OF_EACH_KEY, {"patient_id": patient_id})
     return {AlertKey(str(alert.patient_id), alert.rule, alert.site): alert for alert in rows}
 
 

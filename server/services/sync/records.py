@@ -15,6 +15,7 @@ one by one. The revisions go in with one more statement: two round trips for a p
 from __future__ import annotations
 
 import enum
+import functools
 import json
 import uuid
 from collections.abc import Callable
@@ -59,6 +60,9 @@ REPORTS = RecordKind("report", "reports", PainReport, PainReportSchema, "recorde
 DOSES = RecordKind("dose", "doses", Dose, DoseSchema, "taken_at")
 
 
+INSERT_REVISIONS = insert(RecordRevision.__table__)
+
+
 @dataclass(frozen=True)
 class Pushed:
     """One valid pushed record with what the server worked out about it."""
@@ -74,7 +78,12 @@ def canonical(body: dict[str, Any]) -> str:
 
 def insert_new_only(session: Session, table: Table) -> Insert:
     """INSERT that skips rows whose id is taken, returning the ids it did insert."""
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    return _insert_new_only(session.get_bind().dialect.name, table)
+
+
+@functools.cache
+def _insert_new_only(dialect_name: str, table: Table) -> Insert:
+    dialect = postgresql if dialect_name == "postgresql" else sqlite
     return dialect.insert(table).on_conflict_do_nothing(index_elements=["id"]).returning(table.c.id)
 
 
@@ -118,7 +127,7 @@ class RecordWriter:
             for i in judged:
                 outcomes[i] = self.judge(rows, pushed[i], bodies[i])
         if self.revisions:
-            self.session.execute(insert(RecordRevision.__table__), self.revisions)
+            self.session.execute(INSERT_REVISIONS, self.revisions)
         return outcomes
 
     def insert_new(self, pushed: list[Pushed], bodies: list[dict[str, Any]]) -> set[str]:
