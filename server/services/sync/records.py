@@ -138,8 +138,24 @@ class RecordWriter:
         rows = [self.new_row(item, body, now) for item, body in zip(pushed, bodies, strict=True)]
         table = self.kind.model.__table__
         assert isinstance(table, Table)
-        statement = insert_new_only(self.session, table)
-        inserted = {str(record_id) for record_id in self.session.scalars(statement, rows)}
+        if len(rows) == 1:
+            # A check-in: one statement that inserts unless the id is taken.
+            statement = insert_new_only(self.session, table)
+            inserted = {str(record_id) for record_id in self.session.scalars(statement, rows)}
+        else:
+            # A batch: RETURNING would make the drivers send it row by row, so the taken ids are
+            # read first and the rest go in as one plain executemany. The patient is locked, so
+            # only another patient's push of the same id could come in between: its unique key
+            # then fails this transaction whole, and the phone's retry sees the id as taken.
+            taken = set(
+                self.session.scalars(
+                    select(table.c.id).where(table.c.id.in_([row["id"] for row in rows]))
+                )
+            )
+            fresh = [row for row in rows if row["id"] not in taken]
+            if fresh:
+                self.session.execute(insert(table), fresh)
+            inserted = {str(row["id"]) for row in fresh}
         for item, body, row in zip(pushed, bodies, rows, strict=True):
             if item.record.id in inserted:
                 self.note(item, body, row["change_seq"])
