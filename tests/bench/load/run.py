@@ -59,7 +59,8 @@ def run_load(plan: Plan, seed: int = 12) -> LoadReport:
     with fresh_postgres_database(postgres_base_url()) as url:
         upgrade_to_head(url)
         phones = seed_phones(url, plan.storm_phones)
-        with gunicorn(url, "server:create_app()", keep_alive=30) as port:
+        # Served as docker/compose.yaml serves it: 2 workers of 8 threads.
+        with gunicorn(url, "server:create_app()", threads=8, keep_alive=30) as port:
             check_ins, storm_result, steps = asyncio.run(drive(port, phones, plan, seed))
         verdict = verify(url, phones)
     return LoadReport(plan, check_ins, storm_result, steps, verdict)
