@@ -20,6 +20,9 @@ from tests.bench.load.phones import Phone, check_in, week_of_backlog
 
 SYNC = "/api/v1/sync"
 P99_LIMIT_SECONDS = 0.250
+# Served over offered: the served rate's clock runs on until the last answer, so a phase that
+# kept up still reads a little under its schedule.
+SERVED_AT_LEAST = 0.97
 
 
 @dataclass(frozen=True)
@@ -30,13 +33,18 @@ class PhaseResult:
     seconds: float
     p50: float
     p99: float
+    # The open loop's schedule (None for the storm, which sends all at once).
+    offered: float | None = None
 
     @property
     def rate(self) -> float:
+        """Served: requests over the time from the first send to the last answer."""
         return self.requests / self.seconds
 
     def held(self) -> bool:
-        return self.errors == 0 and self.p99 < P99_LIMIT_SECONDS
+        """No error, p99 under the limit, and (for a scheduled phase) the schedule kept up with."""
+        kept_up = self.offered is None or self.rate >= SERVED_AT_LEAST * self.offered
+        return self.errors == 0 and self.p99 < P99_LIMIT_SECONDS and kept_up
 
     def line(self) -> str:
         return (
@@ -46,11 +54,14 @@ class PhaseResult:
         )
 
 
-def summarise(name: str, answers: list[Answer], seconds: float) -> PhaseResult:
+def summarise(
+    name: str, answers: list[Answer], seconds: float, offered: float | None = None
+) -> PhaseResult:
     latencies = sorted(answer.seconds for answer in answers)
     p99 = statistics.quantiles(latencies, n=100)[98] if len(latencies) > 1 else latencies[0]
     errors = sum(answer.status != 200 for answer in answers)
-    return PhaseResult(name, len(answers), errors, seconds, statistics.median(latencies), p99)
+    median = statistics.median(latencies)
+    return PhaseResult(name, len(answers), errors, seconds, median, p99, offered)
 
 
 async def sync_one(
@@ -92,7 +103,7 @@ async def steady(
     answers, elapsed = await at_rate(
         client, phones, rate, seconds, lambda phone: check_in(phone, datetime.now(UTC), rng)
     )
-    return summarise(f"check-ins at {rate:g}/s for {seconds:g} s", answers, elapsed)
+    return summarise(f"check-ins at {rate:g}/s for {seconds:g} s", answers, elapsed, rate)
 
 
 async def ramp(
