@@ -1,5 +1,7 @@
 """Pushing reports and doses: idempotent, revisioned, per-item rejections."""
 
+import uuid
+
 from sqlalchemy import func, select
 
 from server.models import Dose, PainReport, RecordRevision
@@ -112,6 +114,21 @@ def test_an_id_of_another_patients_record_is_rejected_and_changes_nothing(api, d
     assert response["rejected"][0]["id"] == report["id"]
     assert "not this patient's" in response["rejected"][0]["errors"]["id"][0]
     stored = db_session.scalars(select(PainReport)).one()
+    assert (stored.revision, stored.patient_id) == (1, api.world.patient_a.id)
+
+
+def test_in_a_batch_only_the_other_patients_id_is_rejected(api, db_session):
+    theirs = a_report(score=2)
+    push(api, "device_a", reports=[theirs])
+    mine = [a_report(2), a_report(3)]
+    hijack = {**a_report(score=9, id=theirs["id"]), "revision": 2}
+
+    response = push(api, "device_b", reports=[mine[0], hijack, mine[1]]).get_json()
+
+    assert response["accepted"] == [mine[0]["id"], mine[1]["id"]]
+    assert [r["id"] for r in response["rejected"]] == [theirs["id"]]
+    assert count(db_session, PainReport, patient_id=api.world.patient_b.id) == 2
+    stored = db_session.get(PainReport, uuid.UUID(theirs["id"]))
     assert (stored.revision, stored.patient_id) == (1, api.world.patient_a.id)
 
 
