@@ -7,9 +7,10 @@
 - lower revision: acknowledged and ignored;
 - an id that belongs to another patient: rejected, the owner's record untouched.
 
-Almost every pushed record is new, so a push first inserts them all in one statement that skips
-ids already taken (`ON CONFLICT DO NOTHING`), and only the ids it skipped are read back and judged
-one by one. The revisions go in with one more statement: two round trips for a push of any size.
+Almost every pushed record is new. A check-in's record goes in with one statement that skips an
+id already taken (`ON CONFLICT DO NOTHING RETURNING`); a batch reads which of its ids are taken
+and inserts the rest in one executemany. Only the taken ids are read back and judged one by one,
+and the revisions go in with one more statement: a handful of statements for a push of any size.
 """
 
 from __future__ import annotations
