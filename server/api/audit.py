@@ -70,21 +70,28 @@ def patient_id_of(item: Any) -> list[uuid.UUID]:
     return [item.patient_id]
 
 
+def access_of_request(
+    action: str, patient_ids: tuple[uuid.UUID, ...], response: Response
+) -> Access:
+    """The current request, as finished by `response`, for the audit log."""
+    return Access(
+        action=action,
+        patient_ids=patient_ids,
+        method=request.method,
+        route=request.url_rule.rule if request.url_rule else request.path,
+        path=request.full_path.rstrip("?"),
+        address=client_address(),
+        status=response.status_code,
+    )
+
+
 def write_audit_event(response: Response) -> Response:
     reached = request.environ.get(_ENVIRON_KEY)
     if reached is None:
         return response
     actor = current_actor()
     if isinstance(actor, Clinician):
-        access = Access(
-            action=reached.action,
-            patient_ids=tuple(reached.patient_ids),
-            method=request.method,
-            route=request.url_rule.rule if request.url_rule else request.path,
-            path=request.full_path.rstrip("?"),
-            address=client_address(),
-            status=response.status_code,
-        )
+        access = access_of_request(reached.action, tuple(reached.patient_ids), response)
         record_access(db.session, actor, access, utcnow())
     return response
 

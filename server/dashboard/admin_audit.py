@@ -12,13 +12,12 @@ from typing import Any, TypeVar
 
 from flask import Blueprint, Response, request
 
-from server.api.client import client_address
+from server.api.audit import access_of_request
 from server.extensions import db
 from server.models.base import utcnow
 from server.security.actors import Admin
 from server.security.current_actor import current_actor
 from server.services.admin.audit_log import record_admin_action
-from server.services.audit import Access
 
 View = TypeVar("View", bound=Callable[..., Any])
 _ENVIRON_KEY = "painline.admin_audit"
@@ -44,14 +43,6 @@ def write_admin_event(response: Response) -> Response:
     action = request.environ.get(_ENVIRON_KEY)
     actor = current_actor(session_cookie=True) if action else None
     if isinstance(actor, Admin):
-        access = Access(
-            action=action,
-            patient_ids=(),
-            method=request.method,
-            route=request.url_rule.rule if request.url_rule else request.path,
-            path=request.full_path.rstrip("?"),
-            address=client_address(),
-            status=response.status_code,
-        )
+        access = access_of_request(action, (), response)
         record_admin_action(db.session, actor, access, utcnow())
     return response

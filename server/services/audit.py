@@ -27,15 +27,27 @@ class Access:
 
 
 def record_access(session: Session, clinician: Clinician, access: Access, now: datetime) -> None:
+    write_row(session, access, now, clinician.clinic_id, clinician.user_id, Role.CLINICIAN)
+
+
+def write_row(
+    session: Session,
+    access: Access,
+    now: datetime,
+    clinic_id: uuid.UUID,
+    user_id: uuid.UUID,
+    role: Role,
+) -> None:
+    """One audit row for a finished request, committed on its own."""
     # The request is over: anything a failed service left uncommitted must not commit with
     # the audit row.
     session.rollback()
     session.add(
         AuditEvent(
             at=now,
-            clinic_id=clinician.clinic_id,
-            user_id=clinician.user_id,
-            role=Role.CLINICIAN.value,
+            clinic_id=clinic_id,
+            user_id=user_id,
+            role=role.value,
             patient_ids=unique_ids(access.patient_ids),
             method=access.method,
             route=access.route[:200],

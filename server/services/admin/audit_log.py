@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from server.models import AuditEvent, BreakGlassGrant, Role, User
 from server.security.actors import Admin
-from server.services.audit import Access
+from server.services.audit import Access, write_row
 
 PAGE_ROWS = 200
 CSV_COLUMNS = (
@@ -43,23 +43,7 @@ class AuditFilters:
 
 
 def record_admin_action(session: Session, admin: Admin, access: Access, now: datetime) -> None:
-    session.rollback()
-    session.add(
-        AuditEvent(
-            at=now,
-            clinic_id=admin.clinic_id,
-            user_id=admin.user_id,
-            role=Role.ADMIN.value,
-            patient_ids=[],
-            method=access.method,
-            route=access.route[:200],
-            path=access.path[:500],
-            action=access.action,
-            address=access.address[:64],
-            status=access.status,
-        )
-    )
-    session.commit()
+    write_row(session, access, now, admin.clinic_id, admin.user_id, Role.ADMIN)
 
 
 def events_query(admin: Admin, filters: AuditFilters) -> Select[tuple[AuditEvent, str]]:
