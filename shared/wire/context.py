@@ -21,6 +21,7 @@ from shared.vocab import (
 )
 from shared.wire.base import WireSchema
 from shared.wire.fields import (
+    LARGEST_REVISION,
     code_field,
     date_field,
     positive_number,
@@ -67,7 +68,7 @@ class PlannedMedicationSchema(WireSchema):
 
 class PatientContextSchema(WireSchema):
     id = uuid_field("id")
-    revision = whole_number("revision", minimum=1)
+    revision = whole_number("revision", minimum=1, maximum=LARGEST_REVISION)
     care_team_id = uuid_field("care_team_id")
     time_zone = fields.String(
         required=True,

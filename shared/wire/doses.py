@@ -9,6 +9,7 @@ from shared.records import Dose
 from shared.vocab import DOSE_PURPOSES, MEDICATIONS, ROUTES, UNITS
 from shared.wire.base import WireSchema
 from shared.wire.fields import (
+    LARGEST_REVISION,
     aware_time,
     code_field,
     flag_field,
@@ -24,7 +25,7 @@ _CONVERTIBLE_UNITS = {"mg": ("mg", "mcg"), "mcg": ("mcg", "mg"), "mcg/h": ("mcg/
 class DoseSchema(WireSchema):
     id = uuid_field("id")
     taken_at = aware_time("taken_at")
-    revision = whole_number("revision", minimum=1)
+    revision = whole_number("revision", minimum=1, maximum=LARGEST_REVISION)
     deleted = flag_field("deleted")
     medication = code_field("medication", MEDICATIONS)
     dose = positive_number("dose")

@@ -4,16 +4,26 @@ marshmallow's defaults ("Not a valid integer.") do not say what a good value loo
 builder here names the field and the expected form, so the phone can show the message as is.
 """
 
-from collections.abc import Iterable
+import math
+from collections.abc import Callable, Iterable, Mapping
+from datetime import UTC, datetime
 from typing import Any
 
-from marshmallow import fields, validate
+from marshmallow import ValidationError, fields, validate
 
 TIME_EXAMPLE = "2026-11-27T08:30:00+01:00"
 DATE_EXAMPLE = "2026-11-01"
 
 
 Messages = dict[str, str | list[Any] | dict[Any, Any]]
+
+# Bounds of what the server can store and the engine can do arithmetic on: a revision fits a
+# 32-bit column with room to spare, a dose is far above any real one (implausible but possible
+# doses are flagged, not refused), and no phone made a record before 2000 or after 2100.
+LARGEST_REVISION = 10**6
+LARGEST_NUMBER = 10**6
+EARLIEST_TIME = datetime(2000, 1, 1, tzinfo=UTC)
+LATEST_TIME = datetime(2100, 1, 1, tzinfo=UTC)
 
 
 def _messages(name: str, **extra: str) -> Messages:
@@ -62,21 +72,36 @@ def score_field(name: str = "score", *, required: bool = True) -> fields.Integer
     )
 
 
-def whole_number(name: str, *, minimum: int, required: bool = True) -> fields.Integer:
-    message = f"{name} must be a whole number of at least {minimum}"
+def whole_number(
+    name: str, *, minimum: int, maximum: int = LARGEST_NUMBER, required: bool = True
+) -> fields.Integer:
+    message = f"{name} must be a whole number from {minimum} to {maximum:,}"
     return fields.Integer(
         strict=True,
-        validate=validate.Range(min=minimum, error=message),
+        validate=validate.Range(min=minimum, max=maximum, error=message),
         error_messages=_messages(name, invalid=message),
         **_optional(required, allow_none=not required),
     )
 
 
+class StrictNumber(fields.Float):
+    """A JSON number only: "10" or true from a buggy client is refused, not read as 10 or 1."""
+
+    def _deserialize(
+        self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any
+    ) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.make_error("invalid")
+        if not math.isfinite(value):
+            raise self.make_error("special")
+        return super()._deserialize(value, attr, data, **kwargs)
+
+
 def positive_number(name: str, *, required: bool = True) -> fields.Float:
-    message = f"{name} must be a number above 0"
-    return fields.Float(
+    message = f"{name} must be a number above 0 and at most {LARGEST_NUMBER:,}"
+    return StrictNumber(
         allow_nan=False,
-        validate=validate.Range(min=0, min_inclusive=False, error=message),
+        validate=validate.Range(min=0, min_inclusive=False, max=LARGEST_NUMBER, error=message),
         error_messages=_messages(name, invalid=message, special=message, too_large=message),
         **_optional(required, allow_none=not required),
     )
@@ -92,9 +117,23 @@ def flag_field(name: str, *, load_default: bool = False) -> fields.Boolean:
     )
 
 
+def _within_years(name: str) -> Callable[[datetime], None]:
+    def check(moment: datetime) -> None:
+        # Compared before any arithmetic: year 1 at +23:59 cannot even be converted to UTC.
+        if moment < EARLIEST_TIME:
+            raise ValidationError(
+                f"{name} is before the year 2000; check the date and time on the phone"
+            )
+        if moment >= LATEST_TIME:
+            raise ValidationError(f"{name} is after the year 2099; check the date on the phone")
+
+    return check
+
+
 def aware_time(name: str) -> fields.AwareDateTime:
     return fields.AwareDateTime(
         format="iso",
+        validate=_within_years(name),
         error_messages=_messages(
             name,
             invalid=f"{name} must be an ISO 8601 time with a UTC offset, e.g. {TIME_EXAMPLE}",
@@ -115,12 +154,35 @@ def date_field(name: str, *, required: bool = True, allow_none: bool = False) ->
     )
 
 
-def text_field(name: str, *, max_length: int, required: bool = False) -> fields.String:
+def _storable(name: str, multiline: bool) -> Callable[[str], None]:
+    allowed = "\t\n" if multiline else ""
+
+    def check(text: str) -> None:
+        # PostgreSQL cannot store a lone surrogate, and control characters only hide text.
+        for character in text:
+            if "\ud800" <= character <= "\udfff":
+                raise ValidationError(
+                    f"{name} holds a broken character (a lone UTF-16 surrogate); "
+                    "type it again or remove it"
+                )
+            if (character < " " or "\x7f" <= character < "\xa0") and character not in allowed:
+                raise ValidationError(
+                    f"{name} holds a control character (code {ord(character)}); remove it"
+                )
+
+    return check
+
+
+def text_field(
+    name: str, *, max_length: int, required: bool = False, multiline: bool = False
+) -> fields.String:
     return fields.String(
-        validate=validate.Length(
-            max=max_length,
-            error=f"{name} must be at most {max_length} characters",
-        ),
+        validate=[
+            validate.Length(
+                max=max_length, error=f"{name} must be at most {max_length} characters"
+            ),
+            _storable(name, multiline),
+        ],
         error_messages=_messages(name, invalid=f"{name} must be text"),
         **_optional(required, allow_none=not required),
     )

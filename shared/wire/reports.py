@@ -9,6 +9,7 @@ from shared.records import Interference, PainReport, SiteScore
 from shared.vocab import AGGRAVATORS, QUALITIES, SITES, SYMPTOMS
 from shared.wire.base import WireSchema
 from shared.wire.fields import (
+    LARGEST_REVISION,
     aware_time,
     code_field,
     code_list,
@@ -55,7 +56,7 @@ class PainReportSchema(WireSchema):
 
     id = uuid_field("id")
     recorded_at = aware_time("recorded_at")
-    revision = whole_number("revision", minimum=1)
+    revision = whole_number("revision", minimum=1, maximum=LARGEST_REVISION)
     deleted = flag_field("deleted")
     sites = fields.List(
         fields.Nested(SiteScoreSchema),
@@ -64,7 +65,7 @@ class PainReportSchema(WireSchema):
     )
     symptoms = code_list("symptom", SYMPTOMS)
     interference = fields.Nested(InterferenceSchema, required=False, allow_none=True)
-    note = text_field("note", max_length=NOTE_MAX_CHARACTERS)
+    note = text_field("note", max_length=NOTE_MAX_CHARACTERS, multiline=True)
 
     @validates("recorded_at")
     def _not_too_far_ahead(self, value: datetime, data_key: str) -> None:

@@ -9,6 +9,7 @@ from shared.vocab import SITES, TREATMENT_KINDS
 from shared.vocab.medications import MEDICATIONS, MedicationClass
 from shared.wire.base import WireSchema
 from shared.wire.fields import (
+    LARGEST_REVISION,
     code_field,
     code_list,
     date_field,
@@ -47,7 +48,7 @@ class TreatmentSchema(WireSchema):
     sites = code_list("site", SITES)
     started_on = date_field("started_on")
     ended_on = date_field("ended_on", required=False, allow_none=True)
-    revision = whole_number("revision", minimum=1)
+    revision = whole_number("revision", minimum=1, maximum=LARGEST_REVISION)
     deleted = flag_field("deleted")
     details = fields.Nested(TreatmentDetailsSchema, load_default=TreatmentDetails)
 

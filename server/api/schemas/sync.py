@@ -15,12 +15,21 @@ class SyncRequestSchema(StrictSchema):
     cursor = fields.String(
         load_default=None, allow_none=True, metadata={"description": "null for the first sync"}
     )
-    reports = fields.List(fields.Raw(), load_default=list, metadata={"description": "pain reports"})
-    doses = fields.List(fields.Raw(), load_default=list, metadata={"description": "doses taken"})
+    # Raw and nullable: a `null`, a number or a string among the items is that item's refusal in
+    # `rejected`, so the good items beside it are still stored.
+    reports = fields.List(
+        fields.Raw(allow_none=True), load_default=list, metadata={"description": "pain reports"}
+    )
+    doses = fields.List(
+        fields.Raw(allow_none=True), load_default=list, metadata={"description": "doses taken"}
+    )
 
 
 class RejectedSchema(Schema):
     id = fields.String(allow_none=True, required=True)
+    index = fields.Integer(
+        metadata={"description": "the item's position in its list, when it has no usable id"}
+    )
     errors = fields.Dict(required=True, metadata={"description": "messages per field"})
 
 

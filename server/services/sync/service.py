@@ -139,12 +139,14 @@ def pushed(record: PainReport | Dose, now: datetime) -> Pushed:
 def validate_items(schema: Schema, items: list[Any]) -> tuple[list[Any], list[dict[str, Any]]]:
     """Load each item on its own, so one bad item costs only itself: (valid, rejected)."""
     valid, rejected = [], []
-    for item in items:
+    for index, item in enumerate(items):
         try:
             valid.append(schema.load(item))
         except ValidationError as error:
             item_id = item.get("id") if isinstance(item, dict) else None
-            rejected.append(
-                {"id": item_id if isinstance(item_id, str) else None, "errors": error.messages}
-            )
+            refusal: dict[str, Any] = {"id": item_id if isinstance(item_id, str) else None}
+            if refusal["id"] is None:
+                refusal["index"] = index
+            refusal["errors"] = error.messages
+            rejected.append(refusal)
     return valid, rejected

@@ -20,9 +20,17 @@ def test_a_valid_dose_loads_and_dumps_back():
     assert dump_dose(loaded) == wire
 
 
-@pytest.mark.parametrize("amount", [0, -5, "five", float("nan"), True])
-def test_a_dose_must_be_a_number_above_zero(amount):
-    assert errors_of(dose_wire(D, amount=amount))["dose"] == ["dose must be a number above 0"]
+@pytest.mark.parametrize(
+    "amount", [0, -5, "five", "10", float("nan"), float("inf"), 1e308, 1_000_001, True]
+)
+def test_a_dose_must_be_a_json_number_above_zero_and_at_most_a_million(amount):
+    assert errors_of(dose_wire(D, amount=amount))["dose"] == [
+        "dose must be a number above 0 and at most 1,000,000"
+    ]
+
+
+def test_a_dose_of_a_million_is_the_largest_accepted():
+    assert DoseSchema().load(dose_wire(D, "morphine", 1_000_000)).dose == 1_000_000
 
 
 def test_unknown_medication_unit_route_and_purpose_are_each_rejected():

@@ -119,7 +119,7 @@ def test_every_bad_field_gets_its_own_message():
 
     assert messages == {
         "id": ["id must be a UUID"],
-        "revision": ["revision must be a whole number of at least 1"],
+        "revision": ["revision must be a whole number from 1 to 1,000,000"],
         "deleted": ["deleted must be true or false"],
         "note": ["note must be at most 2000 characters"],
     }
