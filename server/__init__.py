@@ -9,6 +9,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from server.config import Settings
+from server.responses import PainlineResponse
 from server.rules_config import load_rules_config
 
 
@@ -18,11 +19,13 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     environ = test_config.pop("ENVIRON", None)
     settings = Settings.from_env(environ)
     app = Flask(__name__)
+    app.response_class = PainlineResponse
     configure(app, settings, test_config)
     register_extensions(app)
     register_blueprints(app)
     register_error_handlers(app)
     register_audit_log(app)
+    register_security_headers(app)
     register_commands(app)
     return app
 
@@ -108,6 +111,12 @@ def register_audit_log(app: Flask) -> None:
     from server.api.audit import register_audit
 
     register_audit(app)
+
+
+def register_security_headers(app: Flask) -> None:
+    from server.security.headers import register_security_headers as register_headers
+
+    register_headers(app)
 
 
 def register_commands(app: Flask) -> None:

@@ -52,11 +52,23 @@ def describe_pagination_header(api: Api) -> None:
 
 
 def operation(
-    blp: Blueprint, *, security: list[dict[str, list[str]]], errors: Iterable[int]
+    blp: Blueprint,
+    *,
+    security: list[dict[str, list[str]]],
+    errors: Iterable[int],
+    session_cookie: bool = False,
 ) -> Callable[[View], View]:
-    """Document the security scheme and each error status (all in the one error shape)."""
+    """Document the security scheme and each error status (all in the one error shape).
+
+    The declared security is also enforced before the body is read (server/api/request_checks):
+    a caller who is not signed in hears 401, not the body's 422. `session_cookie` lets the
+    dashboard's own session stand in for the token (the live stream, which EventSource opens
+    without headers).
+    """
 
     def decorate(view: View) -> View:
+        view.painline_needs_sign_in = bool(security)  # type: ignore[attr-defined]
+        view.painline_accepts_session = session_cookie  # type: ignore[attr-defined]
         view = blp.doc(security=security)(view)
         for status in errors:
             if status == HTTPStatus.TOO_MANY_REQUESTS:

@@ -20,6 +20,7 @@ from server.delivery.stream import stream
 from server.extensions import db
 from server.security.current_actor import require_clinician
 from server.services.errors import InvalidInput
+from server.services.whole_numbers import read_whole_number
 
 blp = Blueprint("events", __name__, url_prefix="/api/v1", description="Live alert stream")
 
@@ -44,7 +45,7 @@ class StreamQuery(Schema):
 
 @blp.route("/events")
 class Events(MethodView):
-    @operation(blp, security=CLINICIAN, errors=(401, 403, 422))
+    @operation(blp, security=CLINICIAN, errors=(401, 403, 422), session_cookie=True)
     @blp.arguments(StreamQuery, location="query")
     @blp.doc(
         parameters=[
@@ -95,6 +96,7 @@ class Events(MethodView):
 def last_event_id(value: str | None) -> int | None:
     if value is None or value.strip() == "":
         return None
-    if not value.strip().isdigit() or int(value) > LARGEST_EVENT_ID:
+    number = read_whole_number(value.strip(), LARGEST_EVENT_ID)
+    if number is None:
         raise InvalidInput("Last-Event-ID must be an event id this stream sent (a number).")
-    return int(value)
+    return number

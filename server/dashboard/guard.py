@@ -3,6 +3,8 @@ valid CSRF token. A page request also restarts the session's idle clock."""
 
 from __future__ import annotations
 
+from urllib.parse import unquote, urlsplit
+
 from flask import Blueprint, Response, redirect, request, url_for
 
 from server.dashboard.csrf import check_csrf
@@ -57,8 +59,25 @@ def admin() -> Admin:
 
 
 def safe_next(target: str | None) -> str | None:
-    """Only a path of this site: an absolute or scheme-relative address is dropped."""
-    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+    """Only a path of this site, else None (the worklist): never another host, never a 500.
+
+    Browsers drop tabs and newlines from a URL and read `\\` as `/`, so `/%09/evil` or `/\\evil`
+    would leave the site; such a target, its percent-encoded forms and anything with a control
+    character (which Werkzeug refuses in a Location header) is dropped, not repaired.
+    """
+    if not target:
+        return None
+    decoded = unquote(target)
+    if decoded != decoded.strip() or any(is_unsafe(c) for c in decoded):
+        return None
+    parts = urlsplit(decoded)
+    if parts.scheme or parts.netloc or not decoded.startswith("/") or decoded.startswith("//"):
         return None
     target = target.rstrip("?")
     return None if target in ("/", "/login") else target
+
+
+def is_unsafe(character: str) -> bool:
+    # A plain space (a search term in the query) is harmless; other whitespace is not.
+    unprintable = ord(character) < 0x20 or ord(character) == 0x7F
+    return unprintable or character == "\\" or (character.isspace() and character != " ")

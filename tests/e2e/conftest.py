@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from flask import Flask
+from playwright.sync_api import ConsoleMessage, Page
 from werkzeug.serving import make_server
 
 from tests.conftest import make_app, upgrade_to_head
@@ -43,6 +44,21 @@ def needs_chromium() -> None:
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
     return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture
+def page(page: Page) -> Iterator[Page]:
+    """Every page a test visits must work under the Content-Security-Policy: a refused script,
+    style or form target shows in the console, and fails the test."""
+    refused: list[str] = []
+
+    def listen(message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text:
+            refused.append(f"{page.url}: {message.text}")
+
+    page.on("console", listen)
+    yield page
+    assert refused == []
 
 
 @pytest.fixture(scope="session")

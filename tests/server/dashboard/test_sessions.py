@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pyotp
+import pytest
 
 from server.models.base import utcnow
 from server.security.dashboard_session import SEEN_KEY, SIGNED_IN_KEY
@@ -127,3 +128,45 @@ def test_the_rest_of_the_api_ignores_the_session_cookie(client, world):
     sign_in_with_token(client, world.tokens["clinician_a"])
 
     assert client.get("/api/v1/patients").status_code == 401
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "/%09/other-host/page",
+        "/\t/other-host/page",
+        "/%5Cother-host",
+        "/\\other-host",
+        "/%2F/other-host",
+        "//other-host/",
+        "https://other-host/",
+        "javascript:alert(1)",
+        " //other-host",
+        "/%0d%0aSet-Cookie:%20x=1",
+        "/page\nSet-Cookie: x=1",
+    ],
+)
+def test_sign_in_never_leaves_the_site_whatever_next_holds(client, world, target):
+    from urllib.parse import quote
+
+    from tests.support.builders import PASSWORD
+
+    token = csrf_of(client.get("/login"))
+    form = {"csrf_token": token, "email": world.clinician_a.email, "password": PASSWORD}
+
+    response = client.post(f"/login?next={quote(target, safe='')}", data=form)
+
+    assert response.status_code == 303
+    assert response.headers["Location"] == "/"
+
+
+def test_sign_in_returns_to_the_page_of_this_site_it_was_asked_for(client, world):
+    from tests.support.builders import PASSWORD
+
+    token = csrf_of(client.get("/login"))
+    form = {"csrf_token": token, "email": world.clinician_a.email, "password": PASSWORD}
+    target = f"/patients/{world.patient_a.id}?days=90"
+
+    response = client.post("/login", data={**form, "next": target})
+
+    assert response.headers["Location"] == target
