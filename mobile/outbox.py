@@ -1,9 +1,11 @@
 """The outbox: records saved on the phone that the server has not acknowledged yet.
 
-Batches follow the order of saving and hold at most 200 records (the server refuses more than
-500, or 1 MiB, whole). Only acknowledged ids at the revision sent are marked synced; rejected
-ones move to the "could not send" list with the server's message and leave the outbox until
-the patient edits them, so an unchanged record is never resent.
+Batches hold at most 200 records (the server refuses more than 500, or 1 MiB, whole): red-flag
+records first (an emergency or urgent finding of the phone's engine cites them, see
+`mobile.sync.red_flags`), then the rest, each in the order of saving. Only acknowledged ids at
+the revision sent are marked synced; rejected ones move to the "could not send" list with the
+server's message and leave the outbox until the patient edits them, so an unchanged record is
+never resent.
 """
 
 import json
@@ -31,6 +33,11 @@ class Batch:
     def __len__(self) -> int:
         return len(self.sent)
 
+    @property
+    def key(self) -> list[list[str | int]]:
+        """The records and revisions sent, in a stable order: what makes two batches the same."""
+        return [[record_id, revision] for record_id, revision in sorted(self.sent.items())]
+
 
 @dataclass(frozen=True)
 class CouldNotSend:
@@ -41,15 +48,27 @@ class CouldNotSend:
 
 
 def next_batch(
-    connection: sqlite3.Connection, limit: int = MAX_BATCH, max_bytes: int = MAX_BATCH_BYTES
+    connection: sqlite3.Connection,
+    limit: int = MAX_BATCH,
+    max_bytes: int = MAX_BATCH_BYTES,
+    red_flags_apart: bool = False,
 ) -> Batch:
-    """The oldest pending records, at most `limit` of them and about `max_bytes` of JSON."""
+    """Pending records in push order, at most `limit` of them and about `max_bytes` of JSON.
+
+    With `red_flags_apart`, a batch that starts with red flags holds red flags only, so they
+    do not travel with a record the server has been failing on.
+    """
     batch = Batch()
     size = 0
-    for record in records.in_state(connection, State.PENDING, limit=min(limit, MAX_BATCH)):
+    head_is_red_flag = False
+    for record in records.in_push_order(connection, limit=min(limit, MAX_BATCH)):
         record_size = len(json.dumps(record.body).encode())
         # The first record always goes, so one large record cannot block the outbox forever.
         if batch.sent and size + record_size > max_bytes:
+            break
+        if not batch.sent:
+            head_is_red_flag = record.red_flag
+        elif red_flags_apart and head_is_red_flag and not record.red_flag:
             break
         size += record_size
         (batch.reports if record.kind is Kind.REPORT else batch.doses).append(record.body)
@@ -63,6 +82,11 @@ def acknowledge(connection: sqlite3.Connection, batch: Batch, accepted: list[str
 
 def reject(connection: sqlite3.Connection, batch: Batch, rejected: Mapping[str, Any]) -> int:
     return records.mark_rejected(connection, batch.sent, rejected)
+
+
+def refuse(connection: sqlite3.Connection, batch: Batch, message: str) -> int:
+    """Move every record of `batch` to "could not send" with one message of the phone's own."""
+    return reject(connection, batch, {key: {"_schema": [message]} for key in batch.sent})
 
 
 def pending_count(connection: sqlite3.Connection) -> int:

@@ -48,7 +48,7 @@ class Phone:
         self.http = http or requests.Session()
         self.timeout = timeout
         self.tasks = BackgroundTasks()
-        self.sync = SyncSession(store, self._client_for)
+        self.sync = SyncSession(store, self._client_for, rules)
         self.runner = SyncRunner(self.sync.run, on_sync_result, backoff)
         poke = self.runner.sync_now
         self.enrollment = EnrollmentPresenter(store, self._enroll, on_enrolled=poke)

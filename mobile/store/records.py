@@ -37,10 +37,16 @@ class StoredRecord:
     body: dict[str, Any]
     state: State
     errors: dict[str, Any] | None
+    red_flag: bool = False  # an emergency or urgent finding of the phone's engine cites it
 
     @property
     def at(self) -> datetime:
         return datetime.fromisoformat(self.body[self.kind.time_field])
+
+
+# `priority` values; NULL means the engine has not looked at this revision yet.
+ORDINARY = 0
+RED_FLAG = 1
 
 
 def _utc_key(kind: Kind, body: Mapping[str, Any]) -> str:
@@ -58,6 +64,7 @@ def _from_row(row: sqlite3.Row) -> StoredRecord:
         body=json.loads(row["body"]),
         state=State(row["state"]),
         errors=None if row["errors"] is None else json.loads(row["errors"]),
+        red_flag=row["priority"] == RED_FLAG,
     )
 
 
@@ -78,9 +85,10 @@ def replace_body(
     connection: sqlite3.Connection, kind: Kind, body: Mapping[str, Any], state: State
 ) -> None:
     """Store a new revision of a record (an edit, a delete, or a newer one pulled)."""
+    # A new revision may raise or lose a red flag: the engine looks at it again.
     connection.execute(
-        "UPDATE local_records SET revision = ?, at = ?, body = ?, state = ?, errors = NULL "
-        "WHERE id = ? AND kind = ?",
+        "UPDATE local_records SET revision = ?, at = ?, body = ?, state = ?, errors = NULL, "
+        "priority = NULL WHERE id = ? AND kind = ?",
         (body["revision"], _utc_key(kind, body), json.dumps(body), state, body["id"], kind),
     )
 
@@ -99,6 +107,34 @@ def in_state(
         (state, -1 if limit is None else limit),
     )
     return [_from_row(row) for row in rows]
+
+
+def in_push_order(connection: sqlite3.Connection, limit: int) -> list[StoredRecord]:
+    """Pending records, red flags first, then the rest, each in the order they were saved."""
+    rows = connection.execute(
+        "SELECT * FROM local_records WHERE state = ? "
+        "ORDER BY COALESCE(priority, ?) DESC, seq LIMIT ?",
+        (State.PENDING, ORDINARY, limit),
+    )
+    return [_from_row(row) for row in rows]
+
+
+def unassessed(connection: sqlite3.Connection, kind: Kind) -> list[StoredRecord]:
+    """Pending records of `kind` whose current revision the engine has not looked at."""
+    rows = connection.execute(
+        "SELECT * FROM local_records WHERE state = ? AND kind = ? AND priority IS NULL "
+        "ORDER BY seq",
+        (State.PENDING, kind),
+    )
+    return [_from_row(row) for row in rows]
+
+
+def set_priority(connection: sqlite3.Connection, sent: Mapping[str, int], priority: int) -> None:
+    """Set the priority of pending records, only at the revision that was assessed."""
+    connection.executemany(
+        "UPDATE local_records SET priority = ? WHERE id = ? AND revision = ? AND state = ?",
+        [(priority, record_id, revision, State.PENDING) for record_id, revision in sent.items()],
+    )
 
 
 def count_in_state(connection: sqlite3.Connection, state: State) -> int:

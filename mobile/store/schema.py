@@ -31,6 +31,11 @@ STEPS: tuple[str, ...] = (
     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE account (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # 2: red-flag check-ins leave the outbox first. NULL until the sync has run the engine on
+    # the record, 1 when an emergency or urgent finding cites it, else 0.
+    """
+    ALTER TABLE local_records ADD COLUMN priority INTEGER;
+    """,
 )
 
 

@@ -6,7 +6,13 @@ from typing import Any
 import requests
 
 from mobile.http import TIMEOUT, endpoint, headers, retry_after, server_message
-from mobile.sync.errors import Offline, RequestRefused, TokenRevoked, UpgradeRequired
+from mobile.sync.errors import (
+    Offline,
+    RequestRefused,
+    ServerFault,
+    TokenRevoked,
+    UpgradeRequired,
+)
 from mobile.sync.response import SyncResponse, parse_response
 
 SYNC_PATH = "/api/v1/sync"
@@ -63,7 +69,14 @@ def _read(response: requests.Response) -> SyncResponse:
         raise UpgradeRequired(server_message(response, "please update the Painline app"))
     if status == 413:
         raise BatchTooLarge("too many records in one request", status)
-    if status in (408, 429) or status >= 500:
+    if status >= 500:
+        raise ServerFault(
+            f"the server is busy (HTTP {status})",
+            status,
+            server_message(response, "") or None,
+            retry_after(response),
+        )
+    if status in (408, 429):
         raise Offline(f"the server is busy (HTTP {status})", retry_after(response))
     raise RequestRefused(
         server_message(response, f"the server refused the sync (HTTP {status})"), status

@@ -13,6 +13,20 @@ class Offline(SyncError):
         self.retry_after = retry_after
 
 
+class ServerFault(Offline):
+    """5xx: the server (or a gateway before it) failed on the request; `says` is its message.
+
+    Retried like any other outage, and counted against the batch sent (`mobile.sync.failures`).
+    """
+
+    def __init__(
+        self, message: str, status: int, says: str | None, retry_after: float | None = None
+    ) -> None:
+        super().__init__(message, retry_after)
+        self.status = status
+        self.says = says
+
+
 class TokenRevoked(SyncError):
     """401: the device token is no longer valid; the patient needs a new code. Outbox kept."""
 
