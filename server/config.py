@@ -38,6 +38,9 @@ class Settings:
     rules_config_path: str | None
     # The From address of alert email.
     mail_from: str = "Painline <painline@localhost>"
+    # Live streams one process holds: per user (a new one replaces the oldest) and in all.
+    streams_per_user: int = 5
+    streams_per_process: int = 500
 
     @property
     def is_production(self) -> bool:
@@ -74,6 +77,8 @@ class Settings:
             min_app_version=environ.get("PAINLINE_MIN_APP_VERSION", "0.0.0"),
             rules_config_path=environ.get("PAINLINE_RULES_CONFIG") or None,
             mail_from=environ.get("PAINLINE_MAIL_FROM") or "Painline <painline@localhost>",
+            streams_per_user=parse_stream_cap(environ, "PAINLINE_STREAMS_PER_USER", 5),
+            streams_per_process=parse_stream_cap(environ, "PAINLINE_STREAMS_PER_PROCESS", 500),
         )
 
 
@@ -100,6 +105,15 @@ def require_production_settings(
 def parse_proxy_count(value: str) -> int:
     if not value.isdigit():
         raise ConfigError(f"PAINLINE_TRUSTED_PROXIES must be a whole number, not {value!r}.")
+    return int(value)
+
+
+def parse_stream_cap(environ: Mapping[str, str], name: str, default: int) -> int:
+    value = environ.get(name, "") or str(default)
+    # Length first: int() of thousands of digits raises instead of answering.
+    well_formed = value.isascii() and value.isdigit() and len(value) <= 6
+    if not well_formed or not 0 < int(value) <= 100_000:
+        raise ConfigError(f"{name} must be a whole number from 1 to 100000, not {value!r}.")
     return int(value)
 
 

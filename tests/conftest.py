@@ -8,6 +8,7 @@ a browser or a display those tests skip with a reason; with CI=true any skip is 
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -84,6 +85,18 @@ def make_app(url: str, **config: Any) -> Flask:
     return create_app({"ENVIRON": environ, "TESTING": True, **config})
 
 
+def end_streams(app: Flask, seconds: float = 10) -> None:
+    """End the live streams a served app still holds: one outliving its test would open new
+    connections on the disposed engine's next pool, which nothing closes."""
+    streams = app.extensions.get("painline_open_streams")
+    if streams is None:
+        return
+    streams.end_all()
+    deadline = time.monotonic() + seconds
+    while streams.count and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
 def dispose(app: Flask) -> None:
     from server.extensions import db
 
@@ -95,6 +108,7 @@ def dispose(app: Flask) -> None:
 def app(database_url: str) -> Iterator[Flask]:
     app = make_app(database_url)
     yield app
+    end_streams(app)
     with app.app_context():
         from server.extensions import db
 

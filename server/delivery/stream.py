@@ -1,35 +1,35 @@
-"""The live stream's side of delivery: which events a clinician sees, and waking streams up.
+"""The live stream's side of delivery: which events a clinician sees, and the stream itself.
 
 A clinician sees the events of their care teams' patients, and the escalations of teams that
 named them an escalation contact. Streams read the database with short queries of their own (no
-session held open for minutes) and wait on a per-process signal: PostgreSQL `LISTEN` wakes
-it the moment a fan-out commits; on SQLite streams poll.
+session held open for minutes) and wait on their process's signal (`stream_signal`). While a
+stream runs it asks again who holds it: before it sends anything, and every few seconds when
+quiet; it ends as soon as its holder may no longer read it.
 """
 
 from __future__ import annotations
 
 import json
-import logging
-import threading
+import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-import psycopg
-import psycopg.conninfo
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.engine import Engine
 
-from server.delivery.fanout import STREAM_CHANNEL
+from server.delivery.open_streams import OpenStream
 from server.delivery.routing import ESCALATED
-from server.delivery.wakeup import psycopg_conninfo
+from server.delivery.stream_signal import signal_for
 from server.models import EscalationContact, Patient, StreamEvent
-
-log = logging.getLogger(__name__)
+from server.models.base import utcnow
+from server.security.stream_holder import StreamHolder
 
 PAGE = 200
-POLL_SECONDS = 0.5
 KEEPALIVE_SECONDS = 15.0
+REPLACED = "stream.replaced"
 
 
 def visible_to(user_id: uuid.UUID, team_ids: frozenset[uuid.UUID]) -> Any:
@@ -74,96 +74,66 @@ def sse_message(row: Any, base_url: str) -> str:
     return f"id: {row.seq}\nevent: {row.type}\ndata: {json.dumps(body)}\n\n"
 
 
-class StreamSignal:
-    """A counter that goes up whenever a fan-out with stream events commits (PostgreSQL)."""
+def replaced_message() -> str:
+    body = {"type": REPLACED, "message": "This worklist is live in a newer window or tab."}
+    return f"event: {REPLACED}\ndata: {json.dumps(body)}\n\n"
 
-    def __init__(self, engine: Engine) -> None:
-        self.condition = threading.Condition()
-        self.version = 0
-        self.listening = False
-        if engine.dialect.name == "postgresql":
-            self.conninfo = psycopg_conninfo(engine)
-            threading.Thread(target=self.listen, name="painline-stream-listen", daemon=True).start()
 
-    def listen(self) -> None:
+@dataclass
+class LiveStream:
+    engine: Engine
+    holder: StreamHolder
+    team_ids: frozenset[uuid.UUID]
+    place: OpenStream
+    base_url: str
+    recheck_seconds: float
+    clock: Callable[[], float] = time.monotonic
+    now: Callable[[], datetime] = utcnow
+
+    def events(self, after: int | None, seconds: float) -> Iterator[str]:
+        """SSE text: replay after `after` (or start from now), then live events until `seconds`."""
+        try:
+            yield from self.run(after, seconds)
+        finally:
+            # Before the server writes the end of the answer, so a client can open the next.
+            self.place.close()
+
+    def run(self, after: int | None, seconds: float) -> Iterator[str]:
+        signal = signal_for(self.engine)
+        deadline = self.clock() + seconds
+        last = latest_seq(self.engine) if after is None else after
+        yield f"retry: 3000\n: painline alert stream, closing after {seconds:g} s\n\n"
+        quiet_since = checked_at = self.clock()
         while True:
-            try:
-                with psycopg.connect(self.conninfo, autocommit=True) as connection:
-                    connection.execute(f"LISTEN {STREAM_CHANNEL}")
-                    self.listening = True
-                    for _ in connection.notifies():
-                        self.bump()
-            except psycopg.Error as error:
-                if self.database_gone(error):
-                    # A dropped database does not come back: streams go on polling alone.
-                    log.info("stream listener stops: its database is gone (%s)", error)
-                    self.listening = False
-                    self.bump()
+            if self.place.replaced:
+                yield replaced_message()
+                return
+            if self.place.ended:
+                return
+            seen = signal.version
+            rows = events_after(self.engine, self.holder.user_id, self.team_ids, last)
+            # Asked after the rows were read: an alert raised after access ended is never sent.
+            if rows or self.clock() - checked_at >= self.recheck_seconds:
+                teams = self.holder.teams_now(self.engine, self.now())
+                checked_at = self.clock()
+                if teams is None:
                     return
-                log.warning("stream listener lost its connection (%s); reconnecting", error)
-            self.listening = False
-            # Streams fall back to polling meanwhile; bump so none waits on a dead listener.
-            self.bump()
-            threading.Event().wait(1.0)
-
-    def database_gone(self, error: psycopg.Error) -> bool:
-        """psycopg gives no SQLSTATE for a refused connection, only the server's message."""
-        name = psycopg.conninfo.conninfo_to_dict(self.conninfo).get("dbname")
-        return name is not None and f'database "{name}" does not exist' in str(error)
-
-    def bump(self) -> None:
-        with self.condition:
-            self.version += 1
-            self.condition.notify_all()
-
-    def wait(self, seen: int, seconds: float) -> None:
-        limit = seconds if self.listening else min(seconds, POLL_SECONDS)
-        with self.condition:
-            self.condition.wait_for(lambda: self.version != seen, timeout=limit)
-
-
-_signals: dict[str, StreamSignal] = {}
-_signals_lock = threading.Lock()
-
-
-def signal_for(engine: Engine) -> StreamSignal:
-    """One listener per process and database, started by the first stream."""
-    key = engine.url.render_as_string(hide_password=True)
-    with _signals_lock:
-        if key not in _signals:
-            _signals[key] = StreamSignal(engine)
-        return _signals[key]
-
-
-def stream(
-    engine: Engine,
-    user_id: uuid.UUID,
-    team_ids: frozenset[uuid.UUID],
-    after: int | None,
-    seconds: float,
-    base_url: str,
-    clock: Any,
-) -> Iterator[str]:
-    """SSE text: replay after `after` (or start from now), then live events until `seconds`."""
-    signal = signal_for(engine)
-    deadline = clock() + seconds
-    last = latest_seq(engine) if after is None else after
-    yield f"retry: 3000\n: painline alert stream, closing after {seconds:g} s\n\n"
-    quiet_since = clock()
-    while True:
-        seen = signal.version
-        rows = events_after(engine, user_id, team_ids, last)
-        for row in rows:
-            yield sse_message(row, base_url)
-            last = row.seq
-        if rows:
-            quiet_since = clock()
-        if len(rows) == PAGE:
-            continue
-        remaining = deadline - clock()
-        if remaining <= 0:
-            return
-        if clock() - quiet_since >= KEEPALIVE_SECONDS:
-            yield ": keepalive\n\n"
-            quiet_since = clock()
-        signal.wait(seen, min(remaining, KEEPALIVE_SECONDS))
+                if teams != self.team_ids:
+                    self.team_ids = teams
+                    continue
+            for row in rows:
+                yield sse_message(row, self.base_url)
+                last = row.seq
+            if rows:
+                quiet_since = self.clock()
+            if len(rows) == PAGE:
+                continue
+            remaining = deadline - self.clock()
+            if remaining <= 0:
+                return
+            if self.clock() - quiet_since >= KEEPALIVE_SECONDS:
+                yield ": keepalive\n\n"
+                quiet_since = self.clock()
+            until_check = checked_at + self.recheck_seconds - self.clock()
+            wait = max(0.0, min(remaining, KEEPALIVE_SECONDS, until_check))
+            signal.wait(seen, wait, lambda: self.place.stopped)

@@ -68,11 +68,18 @@ class Wakeup:
             return None
         if self.connection is None:
             try:
-                self.connection = psycopg.connect(self.conninfo, autocommit=True)
-                self.connection.execute(f"LISTEN {OUTBOX_CHANNEL}")
+                connection = psycopg.connect(self.conninfo, autocommit=True)
             except psycopg.Error as error:
                 log.warning("cannot listen for new alert events: %s", error)
-                self.connection = None
+                return None
+            try:
+                connection.execute(f"LISTEN {OUTBOX_CHANNEL}")
+            except psycopg.Error as error:
+                # Closed here: left to the garbage collector it would linger on the server.
+                log.warning("cannot listen for new alert events: %s", error)
+                connection.close()
+                return None
+            self.connection = connection
         return self.connection
 
     def close(self) -> None:

@@ -1,4 +1,5 @@
-"""Serving the app under gunicorn (gthread, no control socket) on 127.0.0.1 for the benchmarks."""
+"""Serving the app under gunicorn (gthread or gevent, no control socket) on 127.0.0.1 for the
+benchmarks."""
 
 from __future__ import annotations
 
@@ -22,20 +23,30 @@ def free_port() -> int:
 
 @contextmanager
 def gunicorn(
-    url: str, app: str, workers: int = 2, threads: int = 4, keep_alive: int = 2
+    url: str,
+    app: str,
+    workers: int = 2,
+    threads: int = 4,
+    keep_alive: int = 2,
+    worker_class: str = "gthread",
+    environ: dict[str, str] | None = None,
 ) -> Iterator[int]:
-    """Serve `app` on a free local port against the database at `url`; yields the port."""
+    """Serve `app` on a free local port against the database at `url`; yields the port.
+
+    Under gevent `threads` is the number of connections one worker holds at once.
+    """
     port = free_port()
-    env = {**os.environ, "PAINLINE_DATABASE_URL": url, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PAINLINE_DATABASE_URL": url, "PYTHONPATH": str(ROOT), **(environ or {})}
+    concurrency = "--worker-connections" if worker_class == "gevent" else "--threads"
     command = [
         sys.executable,
         "-m",
         "gunicorn",
         "--worker-class",
-        "gthread",
+        worker_class,
         "--workers",
         str(workers),
-        "--threads",
+        concurrency,
         str(threads),
         "--keep-alive",
         str(keep_alive),

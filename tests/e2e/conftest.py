@@ -19,7 +19,7 @@ from flask import Flask
 from playwright.sync_api import ConsoleMessage, Page
 from werkzeug.serving import make_server
 
-from tests.conftest import make_app, upgrade_to_head
+from tests.conftest import end_streams, make_app, upgrade_to_head
 from tests.server.conftest import Api
 from tests.support.builders import World, build_world
 
@@ -86,6 +86,7 @@ def live_server(migrated_file: Path, tmp_path: Path) -> Iterator[LiveServer]:
     yield LiveServer(app, f"http://127.0.0.1:{server.server_port}")
     server.shutdown()
     thread.join(timeout=10)
+    end_streams(app)
     from server.extensions import db
 
     with app.app_context():

@@ -80,6 +80,11 @@
       refresh(event);
     });
   });
+  // A newer tab of the same person took this one's place: reconnecting would only push it out.
+  stream.addEventListener("stream.replaced", function () {
+    stream.close();
+    showState("closed", "Not live: open in a newer tab");
+  });
   stream.onerror = function () {
     // EventSource retries by itself; once closed (signed out) the rows refresh says so.
     if (stream.readyState === EventSource.CLOSED) {

@@ -10,7 +10,7 @@ import pytest
 from flask import Flask
 
 from server.models.base import utcnow
-from tests.conftest import make_app
+from tests.conftest import end_streams, make_app
 from tests.server.delivery.receivers import SmtpServer, WebhookReceiver
 from tests.support.databases import empty_all_tables
 
@@ -39,6 +39,7 @@ def delivery_app(url: str, smtp: SmtpServer) -> Flask:
 def empty(app: Flask) -> None:
     from server.extensions import db
 
+    end_streams(app)
     with app.app_context():
         db.session.remove()
         empty_all_tables(db.engine, [t.name for t in reversed(db.metadata.sorted_tables)])

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from tests.server.delivery.builders import raise_emergency, raise_urgent
 
 
@@ -51,10 +53,28 @@ def test_without_last_event_id_the_stream_starts_from_now(api, world, workers):
     assert event_ids(response.get_data(as_text=True)) == []
 
 
-def test_a_last_event_id_that_is_not_a_number_is_refused(api, world):
-    response = replay(api, "clinician_a", "yesterday")
+@pytest.mark.parametrize(
+    "value", ["yesterday", "٣", "²", "1" * 5000, "-1", "+5", "1 2", "0x10", "2147483648"]
+)
+def test_a_last_event_id_that_is_not_an_event_id_is_refused(api, world, value):
+    response = replay(api, "clinician_a", value)
+    after = replay(api, "clinician_a")
 
     assert response.status_code == 422
+    assert response.get_json()["message"] == (
+        "Last-Event-ID must be an event id this stream sent (a number)."
+    )
+    assert after.status_code == 200
+
+
+def test_a_blank_last_event_id_starts_from_now(api, world, workers):
+    raise_emergency(api)
+    workers().run_once()
+
+    response = replay(api, "clinician_a", "  ")
+
+    assert response.status_code == 200
+    assert event_ids(response.get_data(as_text=True)) == []
 
 
 def test_phones_and_admins_cannot_open_the_stream(api, world):
