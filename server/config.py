@@ -6,6 +6,7 @@ there, with one sentence saying which one is missing.
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import os
 import secrets
@@ -17,6 +18,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_DATABASE_URL = "sqlite:///instance/painline.db"
 ENVIRONMENTS = ("development", "production")
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
 class ConfigError(SystemExit):
@@ -38,6 +40,8 @@ class Settings:
     rules_config_path: str | None
     # The From address of alert email.
     mail_from: str = "Painline <painline@localhost>"
+    # Non-public networks webhooks may still go to (an integration engine in the hospital).
+    webhook_allow_private: tuple[Network, ...] = ()
     # Live streams one process holds: per user (a new one replaces the oldest) and in all.
     streams_per_user: int = 5
     streams_per_process: int = 500
@@ -77,6 +81,9 @@ class Settings:
             min_app_version=environ.get("PAINLINE_MIN_APP_VERSION", "0.0.0"),
             rules_config_path=environ.get("PAINLINE_RULES_CONFIG") or None,
             mail_from=environ.get("PAINLINE_MAIL_FROM") or "Painline <painline@localhost>",
+            webhook_allow_private=parse_allow_private(
+                environ.get("PAINLINE_WEBHOOK_ALLOW_PRIVATE", "")
+            ),
             streams_per_user=parse_stream_cap(environ, "PAINLINE_STREAMS_PER_USER", 5),
             streams_per_process=parse_stream_cap(environ, "PAINLINE_STREAMS_PER_PROCESS", 500),
         )
@@ -115,6 +122,19 @@ def parse_stream_cap(environ: Mapping[str, str], name: str, default: int) -> int
     if not well_formed or not 0 < int(value) <= 100_000:
         raise ConfigError(f"{name} must be a whole number from 1 to 100000, not {value!r}.")
     return int(value)
+
+
+def parse_allow_private(value: str) -> tuple[Network, ...]:
+    networks = []
+    for item in filter(None, (part.strip() for part in value.split(","))):
+        try:
+            networks.append(ipaddress.ip_network(item))
+        except ValueError:
+            raise ConfigError(
+                "PAINLINE_WEBHOOK_ALLOW_PRIVATE lists networks such as 10.20.0.0/16, separated by "
+                f"commas; {item!r} is not one (a network's host bits are zero)."
+            ) from None
+    return tuple(networks)
 
 
 def normalise_database_url(url: str) -> str:

@@ -1,20 +1,22 @@
 """`GET /healthz`: is this app process able to serve, and is alert delivery keeping up?
 
-503 when the database cannot be reached, or when a notification has waited more than 5 minutes
-(the dashboard then shows "alert delivery delayed"). A fresh install where no worker ever ran
-and nothing waits is healthy: it says "no worker heartbeat yet".
+503 when the database cannot be reached, when no worker has beaten for three heartbeats
+("worker down": nothing is being sent), or when a notification has waited more than 5 minutes
+("delayed"); the dashboard shows a banner for each. A fresh install where no worker ever ran and
+nothing waits is healthy: it says "no worker heartbeat yet".
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
 from server.database import database_is_up
-from server.delivery.heartbeat import delivery_health
+from server.delivery.heartbeat import delivery_health, heartbeat_every
 from server.extensions import db
 from server.models.base import utcnow
 
@@ -22,9 +24,11 @@ blp = Blueprint("health", __name__, description="Liveness and readiness")
 
 
 class HealthSchema(Schema):
-    status = fields.String(required=True, metadata={"description": "ok, delayed or unavailable"})
+    status = fields.String(
+        required=True, metadata={"description": "ok, delayed, worker down or unavailable"}
+    )
     database = fields.String(required=True, metadata={"description": "up or down"})
-    worker = fields.String(metadata={"description": "seen, or no worker heartbeat yet"})
+    worker = fields.String(metadata={"description": "seen, down or no worker heartbeat yet"})
     worker_heartbeat = fields.String(allow_none=True, metadata={"description": "last beat"})
     oldest_undelivered = fields.String(
         allow_none=True, metadata={"description": "when the oldest waiting notification arose"}
@@ -37,13 +41,14 @@ class HealthSchema(Schema):
 class Health(MethodView):
     @blp.response(200, HealthSchema)
     @blp.alt_response(
-        503, schema=HealthSchema, description="The database is down or alert delivery is behind"
+        503,
+        schema=HealthSchema,
+        description="The database is down, no worker is running, or alert delivery is behind",
     )
     def get(self) -> Any:
         if not database_is_up(db.engine):
             return {"status": "unavailable", "database": "down"}, 503
-        health = delivery_health(db.session, utcnow())
+        health = delivery_health(db.session, utcnow(), heartbeat_every(current_app.config))
         db.session.commit()
-        body = {"status": "delayed" if health.behind else "ok", "database": "up"}
-        body.update(health.as_dict())
-        return (body, 503) if health.behind else body
+        body = {"database": "up", **health.as_dict()}
+        return body if health.status == "ok" else (body, 503)

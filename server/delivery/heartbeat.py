@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -13,6 +15,16 @@ from server.delivery.routing import ESCALATED, NOTIFIED_TIERS
 from server.models import AlertEvent, Delivery, WorkerHeartbeat
 
 BEHIND_AFTER = timedelta(minutes=5)
+HEARTBEAT_EVERY = timedelta(seconds=5)
+# Three missed beats: a busy or briefly paused worker is not reported, a dead one soon is.
+MISSED_BEATS = 3
+# Tests shorten the heartbeat through the app's config; the worker and /healthz read it alike.
+HEARTBEAT_CONFIG_KEY = "PAINLINE_HEARTBEAT_SECONDS"
+
+
+def heartbeat_every(config: Mapping[str, Any]) -> timedelta:
+    seconds = config.get(HEARTBEAT_CONFIG_KEY)
+    return HEARTBEAT_EVERY if seconds is None else timedelta(seconds=seconds)
 
 
 def beat(session: Session, worker_id: str, started_at: datetime, now: datetime) -> None:
@@ -30,11 +42,25 @@ class DeliveryHealth:
     oldest_undelivered: datetime | None
     dead_letters: int
     behind: bool
+    # No worker has beaten for MISSED_BEATS heartbeats: nothing is being sent at all.
+    worker_down: bool = False
+    minutes_without_worker: int = 0
+
+    @property
+    def status(self) -> str:
+        return "worker down" if self.worker_down else "delayed" if self.behind else "ok"
+
+    @property
+    def worker(self) -> str:
+        if self.last_heartbeat is None:
+            return "no worker heartbeat yet"
+        return "down" if self.worker_down else "seen"
 
     def as_dict(self) -> dict[str, object]:
         return {
+            "status": self.status,
             "worker_heartbeat": self.last_heartbeat.isoformat() if self.last_heartbeat else None,
-            "worker": "no worker heartbeat yet" if self.last_heartbeat is None else "seen",
+            "worker": self.worker,
             "oldest_undelivered": (
                 self.oldest_undelivered.isoformat() if self.oldest_undelivered else None
             ),
@@ -43,8 +69,12 @@ class DeliveryHealth:
         }
 
 
-def delivery_health(session: Session, now: datetime) -> DeliveryHealth:
-    """Behind: a notification has waited more than 5 minutes.
+def delivery_health(
+    session: Session, now: datetime, heartbeat: timedelta = HEARTBEAT_EVERY
+) -> DeliveryHealth:
+    """Behind: a notification has waited more than 5 minutes. Worker down: the newest heartbeat
+    is older than three heartbeats, whether or not anything waits (a fresh install that never
+    had a worker is not down).
 
     A delivery waits from its fan-out. An outbox row not yet fanned out carries the time of the
     record that raised it (possibly days ago for a phone that was offline), so it only counts as
@@ -67,9 +97,12 @@ def delivery_health(session: Session, now: datetime) -> DeliveryHealth:
         oldest_event is not None and worker_gone and now - oldest_event > BEHIND_AFTER
     )
     waiting = [t for t in (oldest_delivery, oldest_event) if t is not None]
+    silence = now - last_beat if last_beat is not None else timedelta(0)
     return DeliveryHealth(
         last_heartbeat=last_beat,
         oldest_undelivered=min(waiting) if waiting else None,
         dead_letters=open_dead_letters(session),
         behind=behind,
+        worker_down=silence > MISSED_BEATS * heartbeat,
+        minutes_without_worker=int(silence.total_seconds() // 60),
     )

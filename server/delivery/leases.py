@@ -18,9 +18,11 @@ from sqlalchemy.orm import Session
 from server.delivery.backoff import RETRY_WINDOW, retry_delay
 from server.delivery.dead_letters import bury
 from server.delivery.notice import Notice
+from server.delivery.undelivered import Undelivered, dead_deliveries
 from server.models import Alert, AlertEvent, Delivery, Webhook
 
-# Longer than a send can take (10 s timeout), short enough that a dead worker's claims return soon.
+# Longer than a send can take (the 10 s delivery deadline), short enough that a dead worker's
+# claims return soon.
 LEASE = timedelta(seconds=30)
 BATCH = 50
 
@@ -36,7 +38,7 @@ class Job:
     webhook_url: str | None = None
     webhook_secret: str | None = None
     # For a dead letter notice: the deliveries of the same event that could not be made.
-    failed: tuple[str, ...] = ()
+    failed: tuple[Undelivered, ...] = ()
 
 
 def claim_due(
@@ -76,7 +78,9 @@ def job_for(session: Session, delivery: Delivery, base_url: str) -> Job:
         link=f"{base_url}/patients/{alert.patient_id}",
     )
     webhook = session.get(Webhook, delivery.webhook_id) if delivery.webhook_id else None
-    failed = dead_siblings(session, delivery) if delivery.channel == "admin_email" else ()
+    failed = (
+        dead_deliveries(session, delivery.event_id) if delivery.channel == "admin_email" else ()
+    )
     return Job(
         delivery_id=delivery.id,
         channel=delivery.channel,
@@ -86,15 +90,6 @@ def job_for(session: Session, delivery: Delivery, base_url: str) -> Job:
         webhook_secret=webhook.secret if webhook else None,
         failed=failed,
     )
-
-
-def dead_siblings(session: Session, delivery: Delivery) -> tuple[str, ...]:
-    rows = session.execute(
-        select(Delivery.channel, Webhook.url, Delivery.recipient)
-        .outerjoin(Webhook, Webhook.id == Delivery.webhook_id)
-        .where(Delivery.event_id == delivery.event_id, Delivery.dead_at.is_not(None))
-    ).all()
-    return tuple(sorted(f"{channel} to {url or recipient}" for channel, url, recipient in rows))
 
 
 def record_successes(session: Session, delivery_ids: list[uuid.UUID], now: datetime) -> None:

@@ -7,9 +7,12 @@ inbox or a receiver's log is not the place for it.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from email.message import EmailMessage
 from html import escape
+
+from server.delivery.undelivered import Undelivered
 
 TIER_WORDS = {
     "emergency": "EMERGENCY: act now",
@@ -65,22 +68,35 @@ def alert_email(notice: Notice, sender: str, to: str, message_id: str) -> EmailM
 
 
 def dead_letter_email(
-    notice: Notice, failed: list[str], sender: str, to: str, message_id: str
+    notice: Notice,
+    failed: Sequence[Undelivered],
+    sender: str,
+    to: str,
+    message_id: str,
 ) -> EmailMessage:
-    lines = [
-        f"Painline could not deliver a notification about patient {notice.patient_id} "
-        "after retrying for 24 hours.",
-        f"Alert: {notice.rule}, tier {notice.tier}, id {notice.alert_id}.",
-        "Undelivered: " + ", ".join(failed) + ".",
-        "Check the channel's settings; the dashboard shows a banner until someone dismisses it.",
-        f"Open the patient: {notice.link}",
+    """To the clinic's admins, who see no clinical data: no rule, tier, alert or patient id, and
+    a link to the dead letters page instead of the patient. `failed` are the event's dead
+    deliveries."""
+    lines = [line for item in failed for line in item.lines()]
+    # The notice's link opens the patient; the dead letters page is on the same dashboard.
+    link = notice.link.split("/patients/")[0] + "/admin/dead-letters"
+    lines += [
+        "Painline retried for 24 hours. Check the channel's settings; the dashboard shows a "
+        "banner until someone dismisses the dead letter.",
+        f"Dead letters: {link}",
     ]
-    subject = f"[Painline] Alert notification undelivered for patient {notice.patient_id}"
-    return email_message(subject, lines, notice.link, sender, to, message_id)
+    subject = "[Painline] Alert notification undelivered"
+    return email_message(subject, lines, link, sender, to, message_id, "Open the dead letters")
 
 
 def email_message(
-    subject: str, lines: list[str], link: str, sender: str, to: str, message_id: str
+    subject: str,
+    lines: list[str],
+    link: str,
+    sender: str,
+    to: str,
+    message_id: str,
+    link_text: str = "Open the patient",
 ) -> EmailMessage:
     message = EmailMessage()
     message["Subject"] = subject
@@ -90,6 +106,7 @@ def email_message(
     message["Message-ID"] = message_id
     message.set_content("\n".join(lines) + "\n")
     items = "".join(f"<p>{escape(line)}</p>" for line in lines[:-1])
-    html = f'<html><body>{items}<p><a href="{escape(link)}">Open the patient</a></p></body></html>'
+    anchor = f'<p><a href="{escape(link)}">{escape(link_text)}</a></p>'
+    html = f"<html><body>{items}{anchor}</body></html>"
     message.add_alternative(html, subtype="html")
     return message

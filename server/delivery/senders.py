@@ -12,8 +12,10 @@ import urllib.request
 from email.message import EmailMessage
 from urllib.parse import unquote, urlsplit
 
-from server.delivery import signing
+from server.delivery import pinned_http, signing
+from server.delivery.deadline import within_deadline
 from server.delivery.notice import Notice
+from server.delivery.webhook_policy import RefusedWebhook, WebhookPolicy, destination
 
 TIMEOUT_SECONDS = 10
 
@@ -22,6 +24,7 @@ class DeliveryFailed(Exception):
     pass
 
 
+@within_deadline
 def send_email(smtp_url: str | None, message: EmailMessage) -> None:
     """`smtp://[user:password@]host:port` (STARTTLS when `?starttls`), or `smtps://...`."""
     if not smtp_url:
@@ -40,9 +43,24 @@ def send_email(smtp_url: str | None, message: EmailMessage) -> None:
             smtp.send_message(message)
     except (OSError, smtplib.SMTPException) as error:
         raise DeliveryFailed(f"SMTP {url.hostname}:{port}: {error}") from None
+    except ValueError as error:  # a header the email library will not write
+        raise DeliveryFailed(f"the message could not be written: {error}") from None
 
 
-def post_webhook(url: str, secret: str, delivery_id: str, timestamp: int, notice: Notice) -> None:
+@within_deadline
+def post_webhook(
+    url: str,
+    secret: str,
+    delivery_id: str,
+    timestamp: int,
+    notice: Notice,
+    policy: WebhookPolicy,
+) -> None:
+    """POST to the address the policy checked just now; redirects are failures, not followed."""
+    try:
+        target = destination(url, policy)
+    except RefusedWebhook as refused:
+        raise DeliveryFailed(str(refused)) from None
     body = notice.json_bytes()
     request = urllib.request.Request(
         url,
@@ -55,9 +73,11 @@ def post_webhook(url: str, secret: str, delivery_id: str, timestamp: int, notice
         },
     )
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
+        with pinned_http.opener(target).open(request, timeout=TIMEOUT_SECONDS) as response:
             response.read(1024)
     except urllib.error.HTTPError as error:
-        raise DeliveryFailed(f"webhook answered HTTP {error.code}") from None
+        error.close()  # it holds the connection, answer unread
+        redirect = "; redirects are not followed" if 300 <= error.code < 400 else ""
+        raise DeliveryFailed(f"webhook answered HTTP {error.code}{redirect}") from None
     except (OSError, ValueError) as error:
         raise DeliveryFailed(f"webhook unreachable: {error}") from None

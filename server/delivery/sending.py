@@ -5,10 +5,12 @@ from __future__ import annotations
 import time
 
 from server.config import Settings
+from server.delivery.deadline import DeadlinePassed
 from server.delivery.leases import Job
 from server.delivery.notice import alert_email, dead_letter_email
 from server.delivery.routing import ADMIN_EMAIL, EMAIL, WEBHOOK
 from server.delivery.senders import DeliveryFailed, post_webhook, send_email
+from server.delivery.webhook_policy import WebhookPolicy
 
 
 def send(job: Job, settings: Settings) -> str | None:
@@ -28,6 +30,7 @@ def send(job: Job, settings: Settings) -> str | None:
                 str(job.delivery_id),
                 int(time.time()),
                 job.notice,
+                WebhookPolicy.of(settings),
             )
         elif job.channel == EMAIL:
             message = alert_email(job.notice, settings.mail_from, job.recipient, message_id)
@@ -39,7 +42,7 @@ def send(job: Job, settings: Settings) -> str | None:
             send_email(settings.smtp_url, message)
         else:
             raise DeliveryFailed(f"unknown channel {job.channel!r}")
-    except DeliveryFailed as failure:
+    except (DeliveryFailed, DeadlinePassed) as failure:
         return str(failure)
     except Exception as error:  # a bug in one delivery must not stop the others
         return f"{type(error).__name__}: {error}"

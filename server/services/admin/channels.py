@@ -14,6 +14,7 @@ from server.config import Settings
 from server.delivery import settings as channel_settings
 from server.delivery.notice import Notice, email_message
 from server.delivery.senders import DeliveryFailed, post_webhook, send_email
+from server.delivery.webhook_policy import RefusedWebhook, WebhookPolicy, destination
 from server.models import (
     CareTeam,
     Delivery,
@@ -26,9 +27,19 @@ from server.models import (
 from server.models.channels import DEFAULT_EMERGENCY_MINUTES, DEFAULT_URGENT_MINUTES
 from server.security.actors import Admin
 from server.services.admin.clinic import clinic_of, team_of
-from server.services.errors import NotFound
+from server.services.admin.mail_fields import is_one_line, one_address
+from server.services.errors import InvalidInput, NotFound
 
 TEST_EVENT = "notification.test"
+# Values stored before entries were checked, which the email library refuses to write.
+BAD_TEAM_NAME = (
+    "the email could not be written: the team name {team!r} holds a line break or control "
+    "character; create a team with a one-line name and move the members and channels to it."
+)
+BAD_ADDRESS = (
+    "the email could not be written: the address holds a line break or control character; "
+    "remove it and add it again."
+)
 
 
 @dataclass(frozen=True)
@@ -82,17 +93,32 @@ def names(session: Session, admin: Admin, team_id: uuid.UUID) -> tuple[CareTeam,
 
 def add_email(session: Session, admin: Admin, team_id: uuid.UUID, address: str) -> None:
     team, clinic = names(session, admin, team_id)
-    channel_settings.add_email(session, team.name, address, clinic)
+    channel_settings.add_email(session, team.name, one_address(address), clinic)
 
 
-def add_webhook(session: Session, admin: Admin, team_id: uuid.UUID, url: str, secret: str) -> None:
+def add_webhook(
+    session: Session,
+    admin: Admin,
+    team_id: uuid.UUID,
+    url: str,
+    secret: str,
+    policy: WebhookPolicy,
+) -> None:
+    """Refused, with the policy's sentence, unless every address the URL resolves to now is
+    one the policy allows; each delivery checks again."""
     team, clinic = names(session, admin, team_id)
-    channel_settings.add_webhook(session, team.name, url.strip(), secret.strip(), clinic)
+    team_name = team.name
+    session.rollback()  # no transaction stays open while DNS answers
+    try:
+        destination(url.strip(), policy)
+    except RefusedWebhook as refused:
+        raise InvalidInput(str(refused)) from None
+    channel_settings.add_webhook(session, team_name, url.strip(), secret.strip(), clinic)
 
 
 def add_contact(session: Session, admin: Admin, team_id: uuid.UUID, email: str) -> None:
     team, clinic = names(session, admin, team_id)
-    channel_settings.add_escalation_contact(session, team.name, email, clinic)
+    channel_settings.add_escalation_contact(session, team.name, one_address(email), clinic)
 
 
 def set_minutes(
@@ -144,6 +170,7 @@ def send_test_notification(
     ]
     session.rollback()
     notice = Notice(TEST_EVENT, "", "", "test", "test", None, link)
+    policy = WebhookPolicy.of(settings)
     results = []
     for target, secret in targets:
         message_id = str(uuid.uuid4())
@@ -160,9 +187,13 @@ def send_test_notification(
                 )
                 send_email(settings.smtp_url, message)
             else:
-                post_webhook(target, secret, message_id, int(time.time()), notice)
+                post_webhook(target, secret, message_id, int(time.time()), notice, policy)
         except DeliveryFailed as failure:
             results.append(TestResult(target, str(failure)))
+        except ValueError:
+            bad_name = not is_one_line(team_name)
+            error = BAD_TEAM_NAME.format(team=team_name) if bad_name else BAD_ADDRESS
+            results.append(TestResult(target, error))
         else:
             results.append(TestResult(target, None))
     return results

@@ -1,5 +1,6 @@
 """The clinic's dead letters: notifications that failed for a day. Admins inspect them, send
-them again (the delivery goes back in the worker's queue) or dismiss them."""
+them again (the delivery goes back in the worker's queue) or dismiss them. A letter says whose
+team's patient and which channel, never the rule, tier or patient: admins see no clinical data."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from server.models import AlertEvent, DeadLetter, Delivery
+from server.delivery import undelivered
+from server.models import DeadLetter, Delivery
 from server.security.actors import Admin
 from server.services.errors import Conflict, NotFound
 
@@ -21,7 +23,7 @@ LISTED = 200
 class DeadLetterRow:
     letter: DeadLetter
     delivery: Delivery
-    event: AlertEvent
+    undelivered: undelivered.Undelivered
 
 
 def dead_letters(session: Session, admin: Admin, dismissed: bool = False) -> list[DeadLetterRow]:
@@ -36,7 +38,7 @@ def dead_letters(session: Session, admin: Admin, dismissed: bool = False) -> lis
         .order_by(DeadLetter.created_at.desc())
         .limit(LISTED)
     )
-    return [DeadLetterRow(*row) for row in session.execute(query)]
+    return [row_of(*row) for row in session.execute(query)]
 
 
 def dead_letter(session: Session, admin: Admin, letter_id: uuid.UUID) -> DeadLetterRow:
@@ -45,15 +47,21 @@ def dead_letter(session: Session, admin: Admin, letter_id: uuid.UUID) -> DeadLet
     ).one_or_none()
     if row is None:
         raise NotFound("No such dead letter in your clinic.")
-    return DeadLetterRow(*row)
+    return row_of(*row)
 
 
 def rows_query():  # type: ignore[no-untyped-def]
     return (
-        select(DeadLetter, Delivery, AlertEvent)
-        .join(Delivery, Delivery.id == DeadLetter.delivery_id)
-        .join(AlertEvent, AlertEvent.id == Delivery.event_id)
+        undelivered.rows()
+        .add_columns(DeadLetter)
+        .join(DeadLetter, DeadLetter.delivery_id == Delivery.id)
     )
+
+
+def row_of(
+    delivery: Delivery, webhook_url: str | None, team: str, letter: DeadLetter
+) -> DeadLetterRow:
+    return DeadLetterRow(letter, delivery, undelivered.undelivered(delivery, webhook_url, team))
 
 
 def retry(session: Session, admin: Admin, letter_id: uuid.UUID, now: datetime) -> Delivery:

@@ -14,6 +14,7 @@ from server.models import CareTeam, Role, team_members
 from server.security.actors import Admin
 from server.services import accounts
 from server.services.admin.clinic import clinic_of, team_of, user_of
+from server.services.admin.mail_fields import one_line
 from server.services.errors import Conflict, InvalidInput
 
 REMINDER_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -36,6 +37,8 @@ def create_team(session: Session, admin: Admin, name: str) -> CareTeam:
     name = name.strip()
     if not 1 <= len(name) <= 200:
         raise InvalidInput("A team needs a name of at most 200 characters.")
+    # The name goes into the Subject of the team's test notification.
+    one_line(name, "A team name")
     return accounts.create_team(session, clinic_of(session, admin).name, name)
 
 

@@ -24,6 +24,13 @@ from aiosmtpd.controller import Controller
 TOLERANCE_SECONDS = 5 * 60
 
 
+class ReceiverServer(ThreadingHTTPServer):
+    # Workers open up to 8 connections at once each; the default backlog of 5 resets the rest,
+    # which would read as failed deliveries.
+    request_queue_size = 128
+    daemon_threads = True
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -71,7 +78,7 @@ class WebhookReceiver:
     status: int = 200
     hold: threading.Event | None = None
     holding: threading.Event = field(default_factory=threading.Event)
-    server: ThreadingHTTPServer | None = None
+    server: ReceiverServer | None = None
 
     @property
     def url(self) -> str:
@@ -104,8 +111,7 @@ class WebhookReceiver:
             def log_message(self, *args: Any) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
-        self.server.daemon_threads = True
+        self.server = ReceiverServer(("127.0.0.1", self.port), Handler)
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         return self
 

@@ -45,7 +45,8 @@ def test_a_stopped_worker_makes_healthz_answer_503(api, world, workers):
     response = api.get("/healthz")
 
     assert response.status_code == 503
-    assert response.get_json()["status"] == "delayed"
+    body = response.get_json()
+    assert (body["status"], body["worker"], body["delivery"]) == ("worker down", "down", "delayed")
 
 
 def test_a_notification_retrying_for_over_five_minutes_makes_healthz_answer_503(

@@ -10,6 +10,7 @@ from flask import Blueprint, current_app, flash, render_template, request, url_f
 from server.dashboard.admin_audit import admin_audited
 from server.dashboard.guard import admin
 from server.dashboard.views.admin import back_to, uuid_or_none
+from server.delivery.webhook_policy import WebhookPolicy
 from server.extensions import db
 from server.models import Role
 from server.services.admin import channels, teams, users
@@ -123,7 +124,8 @@ def remove_email(team_id: uuid.UUID, channel_id: uuid.UUID) -> Any:
 
 @admin_audited("admin.channels.add_webhook")
 def add_webhook(team_id: uuid.UUID) -> Any:
-    channels.add_webhook(db.session, admin(), team_id, field("url"), field("secret"))
+    policy = WebhookPolicy.of(current_app.config["PAINLINE"])
+    channels.add_webhook(db.session, admin(), team_id, field("url"), field("secret"), policy)
     return back_to_team(team_id, "Webhook added.", "channels")
 
 
