@@ -11,6 +11,7 @@ from server.models.delivery import DeadLetter, Delivery, StreamEvent
 from server.models.device import DeviceToken
 from server.models.enrollment import EnrollmentCode
 from server.models.failed_attempt import FailedAttempt
+from server.models.password_link import PasswordLink
 from server.models.patient import Patient, PatientStatus
 from server.models.records import Dose, PainReport, RecordRevision
 from server.models.treatment import Treatment
@@ -36,6 +37,7 @@ __all__ = [
     "EscalationPolicy",
     "FailedAttempt",
     "PainReport",
+    "PasswordLink",
     "Patient",
     "PatientStatus",
     "RecordRevision",

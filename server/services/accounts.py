@@ -1,7 +1,8 @@
-"""Clinics, care teams and user accounts, as operators manage them from the command line."""
+"""Clinics, care teams and user accounts: the command line's and the admin pages' shared core."""
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -53,13 +54,29 @@ def create_user(
     clinic_name: str | None,
     with_totp: bool,
 ) -> NewUser:
+    check_password(password)
+    created = add_user(
+        session, email, hash_password(password), role, team_names, clinic_name, with_totp
+    )
+    session.commit()
+    return created
+
+
+def add_user(
+    session: Session,
+    email: str,
+    password_hash: str,
+    role: Role,
+    team_names: list[str],
+    clinic_name: str | None,
+    with_totp: bool,
+) -> NewUser:
     """Admins always get an authenticator secret; clinicians when `with_totp` asks for one.
 
     Clinicians join the named teams. Admins join no team (they see no clinical data); a team
-    named for an admin only tells which clinic they run.
+    named for an admin only tells which clinic they run. The caller commits.
     """
     email = email.strip().lower()
-    check_password(password)
     if session.scalar(select(User).where(func.lower(User.email) == email)) is not None:
         raise Conflict(f"A user with the email {email} already exists.")
     if role == Role.CLINICIAN and not team_names:
@@ -72,13 +89,13 @@ def create_user(
     user = User(
         clinic=clinic,
         email=email,
-        password_hash=hash_password(password),
+        password_hash=password_hash,
         role=role,
         totp_secret=secret,
         teams=teams if role == Role.CLINICIAN else [],
     )
     session.add(user)
-    session.commit()
+    session.flush()
     return NewUser(user=user, otpauth_uri=provisioning_uri(secret, email) if secret else None)
 
 
@@ -98,6 +115,18 @@ def reset_password(session: Session, email: str, password: str, now: datetime) -
     revoke_user_tokens(session, user, now)
     session.commit()
     return user
+
+
+def end_password(session: Session, user: User, now: datetime) -> None:
+    """The old password stops working and every open session ends (the caller commits)."""
+    user.password_hash = unusable_password_hash()
+    revoke_user_tokens(session, user, now)
+
+
+def unusable_password_hash() -> str:
+    """The hash of a secret nobody is told: no password matches it, and checking a guess against
+    it takes as long as against a real one, so sign-in timing says nothing about the account."""
+    return hash_password(secrets.token_urlsafe(32))
 
 
 def check_password(password: str) -> None:

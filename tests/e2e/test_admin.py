@@ -4,6 +4,7 @@ a test notification, dead letters and the audit log. Admins never see clinical d
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -36,28 +37,65 @@ def admin_signs_in(page: Page, live_server, world: World) -> None:
     sign_in_admin(page, live_server.url, world.admin.email, world.admin.totp_secret)
 
 
+def link_on_the_page(page: Page) -> str:
+    link = page.locator("code.password-link")
+    expect(link).to_be_visible()
+    return link.inner_text().strip()
+
+
+def the_user_chooses_a_password(page: Page, link: str, password: str) -> None:
+    page.goto(link)
+    page.get_by_label("New password").fill(password)
+    page.get_by_label("The same password again").fill(password)
+    page.get_by_role("button", name="Set my password").click()
+    expect(page.locator(".flash")).to_contain_text("Your password is set. Sign in with it.")
+
+
 def test_an_admin_creates_resets_enrols_and_deactivates_a_clinician(
-    page: Page, live_server, world: World
+    page: Page, live_server, world: World, browser
 ):
     admin_signs_in(page, live_server, world)
 
     page.get_by_label("Email").fill("dr.new@example.org")
-    page.get_by_label("Password (at least 12 characters)").fill("a first long password")
+    expect(page.locator('input[type="password"]')).to_have_count(0)
     page.get_by_label("Role").select_option("clinician")
     page.get_by_label(world.team_a.name).check()
     page.get_by_role("button", name="Create user").click()
-    expect(page.locator(".flash")).to_contain_text("Created dr.new@example.org")
+    expect(page.locator("main")).to_contain_text("Give this link to dr.new@example.org yourself")
+    first_link = link_on_the_page(page)
+    assert first_link.startswith(f"{live_server.url}/set-password/")
     db.session.expire_all()
     user = db.session.scalar(select(User).where(User.email == "dr.new@example.org"))
     assert [team.name for team in user.teams] == [world.team_a.name]
 
+    # The clinician, in a browser of their own, spends the link and signs in with their password.
+    theirs = browser.new_page()
+    refused: list[str] = []  # as the `page` fixture does: the pages they see obey the CSP too
+    theirs.on("console", lambda message: refused.append(message.text))
+    the_user_chooses_a_password(theirs, first_link, "a first long password")
+    theirs.get_by_label("Email").fill("dr.new@example.org")
+    theirs.get_by_label("Password").fill("a first long password")
+    theirs.get_by_role("button", name="Sign in").click()
+    theirs.wait_for_url(f"{live_server.url}/")
+    expect(theirs.get_by_role("navigation", name="Main")).to_contain_text("Worklist")
+
+    page.get_by_role("link", name="Back to users").click()
     row = page.locator('tr[data-user="dr.new@example.org"]')
-    row.get_by_label("New password for dr.new@example.org").fill(NEW_PASSWORD)
-    row.get_by_role("button", name="Reset password").click()
-    expect(page.locator(".flash")).to_contain_text("New password set")
+    row.get_by_role("button", name="Reset password of dr.new@example.org").click()
+    expect(page.locator("main")).to_contain_text("old password no longer works")
+    new_link = link_on_the_page(page)
+    assert new_link != first_link
+    db.session.refresh(user)
+    assert not verify_password(user.password_hash, "a first long password")
+    theirs.reload()
+    expect(theirs).to_have_url(re.compile(r"/login"))
+    the_user_chooses_a_password(theirs, new_link, NEW_PASSWORD)
     db.session.refresh(user)
     assert verify_password(user.password_hash, NEW_PASSWORD)
+    assert [text for text in refused if "Content Security Policy" in text] == []
+    theirs.close()
 
+    page.get_by_role("link", name="Back to users").click()
     page.get_by_role("button", name="New authenticator for dr.new@example.org").click()
     qr = page.get_by_role("img", name="Authenticator code for dr.new@example.org")
     expect(qr).to_be_visible()

@@ -25,6 +25,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from tests.server.api.alerting import limb_weakness_today
+from tests.server.dashboard.signing_in import CSRF
 from tests.support.builders import PASSWORD, Side
 
 OK = "2xx"
@@ -194,16 +195,21 @@ def reason_form(target: Target) -> dict[str, str]:
 
 
 def new_user_form(target: Target) -> dict[str, str]:
+    # No password: the new user chooses one with the link the answer shows.
     return {
         "email": "new.clinician@example.org",
-        "password": "a long enough password",
         "role": "clinician",
         "team_ids": str(target.patient.team.id),
     }
 
 
-def password_form(target: Target) -> dict[str, str]:
-    return {"password": "another long password"}
+def set_password_form(target: Target) -> dict[str, str]:
+    # The CSRF token `a_password_link_of` put in the session, as the link's page would.
+    return {
+        "csrf_token": CSRF,
+        "password": "a password of my own",
+        "repeated": "a password of my own",
+    }
 
 
 def team_settings_form(target: Target) -> dict[str, str]:
@@ -234,7 +240,8 @@ def address_form(target: Target) -> dict[str, str]:
 
 
 def webhook_form(target: Target) -> dict[str, str]:
-    return {"url": "https://receiver.example.org/painline", "secret": WEBHOOK_SECRET}
+    # A loopback receiver: development accepts it without looking up a name.
+    return {"url": "http://127.0.0.1:9/painline", "secret": WEBHOOK_SECRET}
 
 
 def contact_form(target: Target) -> dict[str, str]:
@@ -304,6 +311,24 @@ def a_dead_letter_of(api: Any, side: Side) -> str:
     return added(DeadLetter(clinic_id=event.clinic_id, delivery_id=delivery.id, created_at=now))
 
 
+def a_password_link_of(api: Any, side: Side) -> str:
+    """A fresh set-password link of the side's clinician, issued by the clinic's admin.
+
+    Whoever opens the link gets a form with the session's CSRF token; a phone or an anonymous
+    caller has no session yet, so it gets the token the staff callers' sessions carry.
+    """
+    from server.extensions import db
+    from server.models.base import utcnow
+    from server.security.dashboard_session import CSRF_KEY
+    from server.services.password_links import add_link
+
+    token = add_link(db.session, side.clinician, api.world.admin.id, utcnow())
+    db.session.commit()
+    with api.client.session_transaction() as session:
+        session[CSRF_KEY] = CSRF
+    return token
+
+
 # Records no `World` holds, made for each case by a builder (api, the owner's side) -> id.
 MADE_RECORDS: Mapping[str, Callable[[Any, Side], str]] = {
     "alert_id": an_alert_of,
@@ -314,6 +339,7 @@ MADE_RECORDS: Mapping[str, Callable[[Any, Side], str]] = {
     "webhook_id": a_webhook_of,
     "contact_id": a_contact_of,
     "letter_id": a_dead_letter_of,
+    "token": a_password_link_of,
 }
 
 
@@ -381,6 +407,9 @@ PAGE_ALERT = f"{PAGE}/alerts/<uuid:alert_id>"
 MATRIX += [
     Route("GET", "/login", PUBLIC, session=True),
     Route("POST", "/login", PUBLIC, body=login_form, session=True),
+    # A one-time link is its own credential: whoever holds it may choose the password.
+    Route("GET", "/set-password/<token>", PUBLIC, session=True),
+    Route("POST", "/set-password/<token>", PUBLIC, body=set_password_form, session=True),
     Route("POST", "/logout", PAGE_STAFF, session=True),
     # Admins are sent on to their own pages.
     Route("GET", "/", PAGE_STAFF, session=True),
@@ -426,7 +455,7 @@ MATRIX += [
     admin_page("GET", "/admin/users"),
     admin_page("POST", "/admin/users", new_user_form),
     admin_page("POST", f"{USER}/deactivate"),
-    admin_page("POST", f"{USER}/password", password_form),
+    admin_page("POST", f"{USER}/password"),
     admin_page("POST", f"{USER}/totp"),
     admin_page("GET", "/admin/teams"),
     admin_page("POST", "/admin/teams", lambda target: {"name": "Night team"}),

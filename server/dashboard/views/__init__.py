@@ -15,6 +15,7 @@ def register_views(blp: Blueprint) -> None:
         login,
         patient,
         records,
+        set_password,
         snoozes,
         treatments,
         worklist,
@@ -22,6 +23,7 @@ def register_views(blp: Blueprint) -> None:
 
     for module in (login, worklist, patient, records, alerts, snoozes, treatments, context):
         module.register(blp)
+    set_password.register(blp)
     enrollment.register(blp)
     break_glass.register(blp)
     admin.register(blp)

@@ -1,11 +1,11 @@
-"""Admin pages for users: list, create, deactivate, new password, new authenticator."""
+"""Admin pages for users: list, create, deactivate, password link, new authenticator."""
 
 from __future__ import annotations
 
 import uuid
 from typing import Any
 
-from flask import Blueprint, flash, render_template, request
+from flask import Blueprint, flash, render_template, request, url_for
 
 from server.dashboard.admin_audit import admin_audited
 from server.dashboard.guard import admin
@@ -16,6 +16,7 @@ from server.models import Role
 from server.models.base import utcnow
 from server.services.admin import teams as team_service
 from server.services.admin import users as user_service
+from server.services.admin.users import UserWithLink
 from server.services.errors import InvalidInput
 
 USERS = "/admin/users"
@@ -52,15 +53,12 @@ def create_user() -> Any:
         db.session,
         who,
         request.form.get("email", ""),
-        request.form.get("password", ""),
         Role(role),
         team_ids,
         request.form.get("totp") == "on",
+        utcnow(),
     )
-    if created.otpauth_uri:
-        return enrolment_page(created.user.email, created.otpauth_uri, new=True)
-    flash(f"Created {created.user.email}.", "done")
-    return back_to("dashboard.admin_users")
+    return password_link_page(created, new=True)
 
 
 @admin_audited("admin.users.deactivate")
@@ -72,10 +70,8 @@ def deactivate_user(user_id: uuid.UUID) -> Any:
 
 @admin_audited("admin.users.reset_password")
 def reset_password(user_id: uuid.UUID) -> Any:
-    password = request.form.get("password", "")
-    user = user_service.reset_password(db.session, admin(), user_id, password, utcnow())
-    flash(f"New password set for {user.email}; their sessions have ended.", "done")
-    return back_to("dashboard.admin_users")
+    reset = user_service.reset_password(db.session, admin(), user_id, utcnow())
+    return password_link_page(reset, new=False)
 
 
 @admin_audited("admin.users.enrol_totp")
@@ -83,16 +79,32 @@ def enrol_totp(user_id: uuid.UUID) -> Any:
     who = admin()
     uri = user_service.enrol_totp(db.session, who, user_id)
     email = next(u.email for u in user_service.clinic_users(db.session, who) if u.id == user_id)
-    return enrolment_page(email, uri, new=False)
+    return enrolment_page(email, uri)
 
 
-def enrolment_page(email: str, uri: str, new: bool) -> Any:
+def password_link_page(account: UserWithLink, new: bool) -> Any:
+    # Shown once, never flashed: a flash would keep the link in the session cookie. no-store
+    # keeps it out of caches and the browser's back-forward history.
+    email = account.user.email
+    uri = account.otpauth_uri
+    page = render_template(
+        "admin/password_link.html",
+        email=email,
+        link=url_for("dashboard.set_password", token=account.link_token, _external=True),
+        new=new,
+        uri=uri,
+        qr=qr_svg(uri, f"Authenticator code for {email}") if uri else None,
+    )
+    return page, 200, {"Cache-Control": "no-store"}
+
+
+def enrolment_page(email: str, uri: str) -> Any:
     # Shown once: the secret is not displayed again. no-store keeps it out of caches.
     page = render_template(
         "admin/totp.html",
         email=email,
         uri=uri,
         qr=qr_svg(uri, f"Authenticator code for {email}"),
-        new=new,
+        new=False,
     )
     return page, 200, {"Cache-Control": "no-store"}
