@@ -41,10 +41,12 @@ def configure(app: Flask, settings: Settings, overrides: Mapping[str, Any]) -> N
         OPENAPI_VERSION="3.0.3",
         OPENAPI_URL_PREFIX="/",
         OPENAPI_JSON_PATH="openapi.json",
-        JSON_SORT_KEYS=False,
         MAX_CONTENT_LENGTH=1024 * 1024,
     )
     app.config.update(overrides)
+    # Field errors are keyed by item index and by field name at once ({0: ..., "_schema": ...}),
+    # which a sorted encoder cannot order: a 500 in place of the refusal.
+    app.json.sort_keys = False  # type: ignore[attr-defined]
     app.extensions["painline_rules"] = load_rules_config(settings.rules_config_path)
     if settings.trusted_proxies:
         # Rate limits count per client address, so it must be the client's, not the proxy's.

@@ -74,10 +74,7 @@ class PainReportSchema(WireSchema):
     @validates("sites")
     def _each_site_once(self, value: list[SiteScore | dict[str, Any]], data_key: str) -> None:
         # Entries that failed their own validation arrive as plain dicts.
-        codes = [
-            entry.site if isinstance(entry, SiteScore) else str(entry.get("site"))
-            for entry in value
-        ]
+        codes = [site_code(entry) for entry in value]
         repeated = sorted({code for code in codes if codes.count(code) > 1})
         if repeated:
             raise ValidationError(
@@ -96,3 +93,10 @@ class PainReportSchema(WireSchema):
             interference=data.get("interference"),
             note=data.get("note"),
         )
+
+
+def site_code(entry: Any) -> str:
+    """The site an entry names; one that failed its own validation may be any JSON value."""
+    if isinstance(entry, SiteScore):
+        return entry.site
+    return str(entry.get("site")) if isinstance(entry, dict) else repr(entry)

@@ -136,3 +136,21 @@ def test_a_signed_in_caller_still_hears_the_body_errors(api, world):
 
     assert response.status_code == 422
     assert "display_name" in response.get_json()["errors"]["json"]
+
+
+@pytest.mark.parametrize(
+    "sites",
+    [
+        ["femur_left", "femur_left"],
+        [7, {"site": "femur_left", "score": 3}],
+        [{"site": "femur_left", "score": 3}, {"site": "femur_left", "score": 3}, "junk"],
+    ],
+    ids=["strings", "a number beside a site", "a repeated site and junk"],
+)
+def test_sites_that_are_not_site_entries_are_that_reports_refusal(api, world, db_session, sites):
+    response = push(api, reports=[{**a_report(1), "sites": sites}, a_report(2)])
+
+    assert response.status_code == 200
+    (refused,) = response.get_json()["rejected"]
+    assert "sites" in refused["errors"]
+    assert count(db_session, PainReport) == 1
