@@ -80,7 +80,9 @@ def add_user(
     if session.scalar(select(User).where(func.lower(User.email) == email)) is not None:
         raise Conflict(f"A user with the email {email} already exists.")
     if role == Role.CLINICIAN and not team_names:
-        raise InvalidInput("A clinician needs at least one --team.")
+        raise InvalidInput(
+            "A clinician needs at least one care team: choose one (--team on the command line)."
+        )
     teams = [team_named(session, name, clinic_name) for name in team_names]
     clinic = teams[0].clinic if teams else clinic_named(session, clinic_name or "")
     if any(team.clinic_id != clinic.id for team in teams):

@@ -162,3 +162,16 @@ def test_an_admin_reset_ends_the_old_password_and_the_sessions_at_once(
     assert audit.status == 200 and link.rsplit("/", 1)[1] not in audit.path
     choose_password(app.test_client(), link)
     assert log_in(app.test_client(), clinician.email, CHOSEN).status_code == 303
+
+
+def test_a_clinician_without_a_care_team_is_refused_in_words_for_the_page(
+    client, world, db_session
+):
+    before = db_session.scalars(select(User.email)).all()
+
+    response = create_user(client, world, team_ids="")
+
+    assert response.status_code == 422
+    assert "A clinician needs at least one care team: choose one" in response.get_data(as_text=True)
+    db_session.expire_all()
+    assert db_session.scalars(select(User.email)).all() == before

@@ -98,7 +98,9 @@ def test_two_workers_deliver_a_thousand_notifications_once_each(
         thread.start()
 
     try:
-        wait_for(lambda: len(receiver.calls) >= 1000, seconds=60)
+        # Exactly once is the point, not speed (make bench measures that): a busy 2-core machine
+        # takes 40 to 60 s.
+        wait_for(lambda: len(receiver.calls) >= 1000, seconds=180)
     finally:
         for worker in (first, second):
             worker.stop.set()
