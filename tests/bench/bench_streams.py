@@ -12,10 +12,9 @@ from __future__ import annotations
 import socket
 import statistics
 import time
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from tests.bench.bench_sync import REQUESTS_PER_THREAD, Phone, load, report, seed
+from tests.bench.bench_sync import Phone, load, one_report_syncs, seed
 from tests.bench.gunicorn import gunicorn
 from tests.bench.results import Figure, ratio_figure, reported_figure
 from tests.conftest import dispose, make_app, upgrade_to_head
@@ -62,20 +61,7 @@ def open_streams(port: int, tokens: list[str]) -> list[socket.socket]:
 
 
 def sync_latencies(port: int, phones: list[Phone], cursors: dict[int, Any]) -> list[float]:
-    yesterday = datetime.now(UTC).date() - timedelta(days=1)
-
-    def phone_of(number: int, i: int) -> int:
-        return (number * REQUESTS_PER_THREAD + i) % len(phones)
-
-    def sync(number: int, i: int) -> tuple[str, Any, str]:
-        phone = phone_of(number, i)
-        body = {"cursor": cursors.get(phone), "reports": [report(yesterday)], "doses": []}
-        return "/api/v1/sync", body, phones[phone][0]
-
-    def keep_cursor(number: int, i: int, answer: Any) -> None:
-        cursors[phone_of(number, i)] = answer["cursor"]
-
-    return load(port, sync, keep_cursor)
+    return load(port, *one_report_syncs(phones, cursors))
 
 
 def p99(latencies: list[float]) -> float:

@@ -111,28 +111,38 @@ def load(port: int, make_request: Any, answered: Any = None) -> list[float]:
     return latencies
 
 
+def phone_of(phones: list[Phone], number: int, i: int) -> int:
+    """The phone that client `number` uses for its request `i`."""
+    return (number * REQUESTS_PER_THREAD + i) % len(phones)
+
+
+def one_report_syncs(phones: list[Phone], cursors: dict[int, Any]) -> tuple[Any, Any]:
+    """Requests for `load`: each pushes one report of yesterday with the cursor its phone's
+    previous sync returned, and the callback that keeps that cursor."""
+    yesterday = datetime.now(UTC).date() - timedelta(days=1)
+
+    def sync(number: int, i: int) -> tuple[str, Any, str]:
+        phone = phone_of(phones, number, i)
+        body = {"cursor": cursors.get(phone), "reports": [report(yesterday)], "doses": []}
+        return "/api/v1/sync", body, phones[phone][0]
+
+    def keep_cursor(number: int, i: int, answer: Any) -> None:
+        cursors[phone_of(phones, number, i)] = answer["cursor"]
+
+    return sync, keep_cursor
+
+
 def one_report_sync(port: int, phones: list[Phone]) -> tuple[float, float, float]:
     yesterday = datetime.now(UTC).date() - timedelta(days=1)
-    cursors: dict[int, str | None] = {}
-
-    def phone_of(number: int, i: int) -> int:
-        return (number * REQUESTS_PER_THREAD + i) % len(phones)
+    sync, keep_cursor = one_report_syncs(phones, {})
 
     def bare(number: int, i: int) -> tuple[str, Any]:
-        _, patient_id, clinic_id = phones[phone_of(number, i)]
+        _, patient_id, clinic_id = phones[phone_of(phones, number, i)]
         return "/bench/insert", {
             "patient_id": patient_id,
             "clinic_id": clinic_id,
             "report": report(yesterday),
         }
-
-    def sync(number: int, i: int) -> tuple[str, Any, str]:
-        phone = phone_of(number, i)
-        body = {"cursor": cursors.get(phone), "reports": [report(yesterday)], "doses": []}
-        return "/api/v1/sync", body, phones[phone][0]
-
-    def keep_cursor(number: int, i: int, answer: Any) -> None:
-        cursors[phone_of(number, i)] = answer["cursor"]
 
     load(port, bare)  # warm both paths before measuring
     load(port, sync, keep_cursor)
