@@ -147,7 +147,7 @@ class RecordWriter:
             # A batch: RETURNING would make the drivers send it row by row, so the taken ids are
             # read first and the rest go in as one plain executemany. The patient is locked, so
             # only another patient's push of the same id could come in between: its unique key
-            # then fails this transaction whole, and the phone's retry sees the id as taken.
+            # then fails this transaction whole, and `sync` runs it again, seeing the id taken.
             taken = set(
                 self.session.scalars(
                     select(table.c.id).where(table.c.id.in_([row["id"] for row in rows]))

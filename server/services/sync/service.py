@@ -8,6 +8,7 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from server.models import CareTeam, Patient
@@ -66,6 +67,23 @@ class SyncResult:
 
 
 def sync(
+    session: Session,
+    device: PatientDevice,
+    push: Push,
+    now: datetime,
+    rules_config: RulesConfig,
+) -> SyncResult:
+    try:
+        return sync_once(session, device, push, now, rules_config)
+    except IntegrityError:
+        # Another patient's push stored one of these ids between our look and our insert (the
+        # patient lock orders only this patient's pushes). Nothing was committed; once more,
+        # that id is seen as taken and refused alone.
+        session.rollback()
+        return sync_once(session, device, push, now, rules_config)
+
+
+def sync_once(
     session: Session,
     device: PatientDevice,
     push: Push,
