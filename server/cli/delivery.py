@@ -13,7 +13,10 @@ from flask.cli import with_appcontext
 
 from server.cli.errors import reports_domain_errors
 from server.delivery import settings
+from server.delivery.webhook_policy import RefusedWebhook, WebhookPolicy, destination
 from server.extensions import db
+from server.services.admin.mail_fields import one_address
+from server.services.errors import InvalidInput
 
 TEAM = click.option("--team", required=True, help="The care team's name.")
 CLINIC = click.option("--clinic", help="Needed when team names repeat across clinics.")
@@ -50,7 +53,7 @@ def worker(poll: float, lease: float) -> None:
 @reports_domain_errors
 def add_email(team: str, address: str, clinic: str | None) -> None:
     """Send TEAM's emergency, urgent and priority alerts to an email address."""
-    settings.add_email(db.session, team, address, clinic)
+    settings.add_email(db.session, team, one_address(address), clinic)
     click.echo(f"{team}: alert email goes to {address}.")
 
 
@@ -63,6 +66,11 @@ def add_email(team: str, address: str, clinic: str | None) -> None:
 @reports_domain_errors
 def add_webhook(team: str, url: str, secret: str, clinic: str | None) -> None:
     """POST TEAM's alert events to URL, signed the Standard Webhooks way with SECRET."""
+    # The same check as the admin page's; each delivery checks again.
+    try:
+        destination(url, WebhookPolicy.of(current_app.config["PAINLINE"]))
+    except RefusedWebhook as refused:
+        raise InvalidInput(str(refused)) from None
     webhook = settings.add_webhook(db.session, team, url, secret, clinic)
     click.echo(f"{team}: webhook {webhook.id} posts to {url}.")
 
