@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.orm import Session
 
 from server.models import PasswordLink, User
@@ -44,11 +44,7 @@ def add_link(session: Session, user: User, issued_by: uuid.UUID, now: datetime) 
     commits, then shows it once: only its hash is stored)."""
     session.execute(
         update(PasswordLink)
-        .where(
-            PasswordLink.user_id == user.id,
-            PasswordLink.used_at.is_(None),
-            PasswordLink.expires_at > now,
-        )
+        .where(PasswordLink.user_id == user.id, *unspent(now))
         .values(expires_at=now)
     )
     token = new_token()
@@ -62,6 +58,11 @@ def add_link(session: Session, user: User, issued_by: uuid.UUID, now: datetime) 
         )
     )
     return token
+
+
+def unspent(now: datetime) -> tuple[ColumnElement[bool], ...]:
+    """A link that still works: not used, not expired."""
+    return (PasswordLink.used_at.is_(None), PasswordLink.expires_at > now)
 
 
 def link_holder(session: Session, token: str, address: str, now: datetime) -> User:
@@ -82,13 +83,7 @@ def set_password(
         raise InvalidInput(MISMATCH_MESSAGE)
     # Spent with a conditional update, so two submissions at once cannot both succeed.
     spent = session.execute(
-        update(PasswordLink)
-        .where(
-            PasswordLink.id == link.id,
-            PasswordLink.used_at.is_(None),
-            PasswordLink.expires_at > now,
-        )
-        .values(used_at=now)
+        update(PasswordLink).where(PasswordLink.id == link.id, *unspent(now)).values(used_at=now)
     )
     if spent.rowcount != 1:  # type: ignore[attr-defined]
         session.rollback()
@@ -107,8 +102,7 @@ def usable_link(session: Session, token: str, address: str, now: datetime) -> Pa
         .join(User, User.id == PasswordLink.user_id)
         .where(
             PasswordLink.token_hash == hash_token(token),
-            PasswordLink.used_at.is_(None),
-            PasswordLink.expires_at > now,
+            *unspent(now),
             User.active.is_(True),
         )
     )

@@ -205,5 +205,16 @@ def shell(phone_size: Any, phone: Any) -> Iterator[Any]:
 
 
 @pytest.fixture
+def enrolled_shell(shell: Any, phone: Any) -> Any:
+    """The shell of a phone enrolled without a server, on its first screen."""
+    from tests.mobile.ui.test_checkin_screen import enroll_offline
+
+    enroll_offline(phone)
+    shell.begin()
+    settle(phone)
+    return shell
+
+
+@pytest.fixture
 def finger(phone: Any) -> Finger:
     return Finger(phone)

@@ -6,25 +6,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
-
 from mobile import outbox
 from mobile.sync.errors import ServerFault
 from mobile.sync.session import could_not_take
 from tests.mobile.builders import a_stable_check_in
 from tests.mobile.ui.conftest import settle
-from tests.mobile.ui.test_checkin_screen import enroll_offline
 from tests.mobile.ui.test_other_screens import open_screen
 
 SERVER_SAYS = "could not store this pain report"
-
-
-@pytest.fixture
-def enrolled_shell(shell, phone):
-    enroll_offline(phone)
-    shell.begin()
-    settle(phone)
-    return shell
 
 
 def labels_under(widget) -> list:

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
 from mobile import outbox
 from mobile.reminder import REMINDER_TEXT
 from mobile.store import Kind, clinical, records
 from tests.mobile.builders import a_stable_check_in
 from tests.mobile.ui.conftest import scroll_to, settle
-from tests.mobile.ui.test_checkin_screen import enroll_offline
 
 PLAN = [
     {"medication": "oxycodone", "dose": 10, "unit": "mg", "route": "oral", "purpose": "scheduled"},
@@ -36,14 +33,6 @@ def with_plan(phone, medications):
     }
     with phone.store.transaction() as connection:
         clinical.set_context(connection, context)
-
-
-@pytest.fixture
-def enrolled_shell(shell, phone):
-    enroll_offline(phone)
-    shell.begin()
-    settle(phone)
-    return shell
 
 
 def open_screen(shell, phone, name):
