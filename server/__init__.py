@@ -9,6 +9,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from server.config import Settings
+from server.request_log import install_request_log_filter
 from server.responses import PainlineResponse
 from server.rules_config import load_rules_config
 
@@ -27,6 +28,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     register_audit_log(app)
     register_security_headers(app)
     register_commands(app)
+    install_request_log_filter()
     return app
 
 
@@ -83,8 +85,10 @@ def register_blueprints(app: Flask) -> None:
     from server.api.enrollment import blp as enrollment
     from server.api.events import blp as events
     from server.api.health import blp as health
+    from server.api.patient_notes import blp as patient_notes
     from server.api.patients import blp as patients
     from server.api.snoozes import blp as snoozes
+    from server.api.summary import blp as summary
     from server.api.sync import blp as sync
     from server.api.timeline import blp as timeline
     from server.api.treatments import blp as treatments
@@ -96,7 +100,7 @@ def register_blueprints(app: Flask) -> None:
     blueprints = (health, auth, patients, enrollment, sync, treatments, context, devices, events)
     for blueprint in blueprints:
         api.register_blueprint(blueprint)
-    for blueprint in (alerts, snoozes, timeline):
+    for blueprint in (alerts, snoozes, timeline, patient_notes, summary):
         api.register_blueprint(blueprint)
     register_dashboard(app)
 

@@ -1,4 +1,5 @@
-"""`/api/v1/alerts`: the clinicians' worklist, and acknowledging and resolving an alert."""
+"""`/api/v1/alerts`: the clinicians' worklist, and acknowledging, commenting on and resolving an
+alert."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from server.api.schemas.alerts import (
     AcknowledgeSchema,
     AlertListQuerySchema,
     AlertSchema,
+    CommentSchema,
     ResolveSchema,
 )
 from server.extensions import db
@@ -63,6 +65,19 @@ class Acknowledge(MethodView):
         """Take the alert in hand; the patient's phone shows it at its next sync."""
         return alert_review.acknowledge_alert(
             db.session, require_clinician(), alert_id, fields.get("note"), utcnow()
+        )
+
+
+@blp.route("/<uuid:alert_id>/notes")
+class Notes(MethodView):
+    @operation(blp, security=CLINICIAN, errors=(401, 403, 404))
+    @blp.arguments(CommentSchema)
+    @blp.response(201, AlertSchema)
+    @audited("alerts.comment", shown=patient_id_of)
+    def post(self, fields: dict[str, Any], alert_id: uuid.UUID) -> Any:
+        """Add a comment to the alert's thread, with you as its author; the status stays."""
+        return alert_review.comment_on_alert(
+            db.session, require_clinician(), alert_id, fields["text"], utcnow()
         )
 
 

@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
+from urllib.parse import urlencode
 
 from flask import Flask, Response, request
 
@@ -70,6 +71,15 @@ def patient_id_of(item: Any) -> list[uuid.UUID]:
     return [item.patient_id]
 
 
+def path_without_search() -> str:
+    """The path and query, the search words left out: a name or hospital number typed into a
+    search is the patient's, and the log keeps neither (it keeps that a search was made)."""
+    kept = urlencode([(k, v) for k, v in request.args.items(multi=True) if k != "q"])
+    searched = "q=…" if "q" in request.args else ""
+    query = "&".join(part for part in (kept, searched) if part)
+    return request.path + ("?" + query if query else "")
+
+
 def access_of_request(
     action: str, patient_ids: tuple[uuid.UUID, ...], response: Response
 ) -> Access:
@@ -79,7 +89,7 @@ def access_of_request(
         patient_ids=patient_ids,
         method=request.method,
         route=request.url_rule.rule if request.url_rule else request.path,
-        path=request.full_path.rstrip("?"),
+        path=path_without_search(),
         address=client_address(),
         status=response.status_code,
     )

@@ -18,6 +18,7 @@ from server.api.schemas.patients import (
     PatientCreateSchema,
     PatientListQuerySchema,
     PatientSchema,
+    PatientUpdateSchema,
 )
 from server.extensions import db
 from server.models.base import utcnow
@@ -36,18 +37,19 @@ class Patients(MethodView):
     @blp.paginate()
     @audited("patients.list", shown=ids_of)
     def get(self, query: dict[str, Any], pagination_parameters: Any) -> Any:
-        """The patients of your care teams, by name."""
+        """The patients of your care teams, by name; `q` searches names and MRNs."""
         page = patients.list_patients(
             db.session,
             require_clinician(),
             query.get("status"),
             first=pagination_parameters.first_item,
             size=pagination_parameters.page_size,
+            q=query.get("q"),
         )
         pagination_parameters.item_count = page.total
         return page.items
 
-    @operation(blp, security=CLINICIAN, errors=(401, 403))
+    @operation(blp, security=CLINICIAN, errors=(401, 403, 409))
     @blp.arguments(PatientCreateSchema)
     @blp.response(201, PatientCreatedSchema)
     @audited("patients.create", shown=lambda created: [created["patient"].id])
@@ -65,6 +67,17 @@ class PatientById(MethodView):
     def get(self, patient_id: uuid.UUID) -> Any:
         """One patient of your care teams, with their context."""
         return patients.get_patient(db.session, require_clinician(), patient_id)
+
+    @operation(blp, security=CLINICIAN, errors=(401, 403, 404, 409))
+    @blp.arguments(PatientUpdateSchema)
+    @blp.response(200, PatientSchema)
+    @audited("patients.update")
+    def patch(self, fields: dict[str, Any], patient_id: uuid.UUID) -> Any:
+        """Correct the patient's name, hospital number (MRN), date of birth or sex.
+
+        A hospital number another patient of the clinic has is 409.
+        """
+        return patients.update_patient(db.session, require_clinician(), patient_id, fields)
 
 
 @blp.route("/<uuid:patient_id>/enrollment-code")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -11,6 +11,7 @@ from flask import Blueprint
 from server.dashboard.csrf import csrf_token
 from server.dashboard.svg.sparkline import sparkline
 from server.dashboard.words import OUTCOME_LABELS, RULE_TITLES, TIER_LABELS, site_label
+from server.models import NoteAction
 from server.security.actors import Admin
 from server.security.current_actor import current_actor
 from server.security.dashboard_session import signed_in_token_hash
@@ -31,6 +32,11 @@ VOCAB = {
     "routes": sorted(vocab.ROUTES),
     "purposes": sorted(vocab.DOSE_PURPOSES),
     "statuses": list(vocab.PATIENT_STATUSES),
+}
+NOTE_ACTION_LABELS = {
+    NoteAction.ACKNOWLEDGED: "Acknowledged",
+    NoteAction.COMMENTED: "Comment",
+    NoteAction.RESOLVED: "Resolved",
 }
 SNOOZABLE_RULES = [rule for rule in RULE_TITLES if rule not in NEVER_SNOOZED]
 
@@ -55,6 +61,8 @@ def helpers() -> dict[str, Any]:
         "vocab": VOCAB,
         "site_codes": list(SITES),
         "snoozable_rules": SNOOZABLE_RULES,
+        "age_on": age_on,
+        "note_action_label": lambda action: NOTE_ACTION_LABELS[action],
     }
 
 
@@ -83,3 +91,9 @@ def waited(moment: datetime | None, now: datetime) -> str:
     if minutes < 48 * 60:
         return f"{minutes // 60} h"
     return f"{minutes // (24 * 60)} days"
+
+
+def age_on(birth_date: date, day: date) -> int:
+    """Whole years lived on `day`."""
+    before_birthday = (day.month, day.day) < (birth_date.month, birth_date.day)
+    return day.year - birth_date.year - before_birthday

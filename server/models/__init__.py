@@ -11,8 +11,9 @@ from server.models.delivery import DeadLetter, Delivery, StreamEvent
 from server.models.device import DeviceToken
 from server.models.enrollment import EnrollmentCode
 from server.models.failed_attempt import FailedAttempt
+from server.models.notes import AlertNote, NoteAction, PatientNote
 from server.models.password_link import PasswordLink
-from server.models.patient import Patient, PatientStatus
+from server.models.patient import Patient, PatientSex, PatientStatus
 from server.models.records import Dose, PainReport, RecordRevision
 from server.models.treatment import Treatment
 from server.models.user import Role, User, team_members
@@ -21,6 +22,7 @@ from server.models.worker import ScheduledEvaluation, WorkerHeartbeat
 __all__ = [
     "Alert",
     "AlertEvent",
+    "AlertNote",
     "ApiToken",
     "AuditEvent",
     "Base",
@@ -36,9 +38,12 @@ __all__ = [
     "EscalationContact",
     "EscalationPolicy",
     "FailedAttempt",
+    "NoteAction",
     "PainReport",
     "PasswordLink",
     "Patient",
+    "PatientNote",
+    "PatientSex",
     "PatientStatus",
     "RecordRevision",
     "Role",

@@ -12,9 +12,11 @@ import uuid
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, Index, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from server.models.base import Base, JSONDocument, new_id, utcnow
+from server.models.notes import AlertNote
+from server.models.user import User
 
 
 class Alert(Base):
@@ -48,12 +50,17 @@ class Alert(Base):
     resolved_at: Mapped[datetime | None]
     resolved_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
     outcome: Mapped[str | None] = mapped_column(String(20))
-    note: Mapped[str | None] = mapped_column(Text)
     # Position in the patient's change sequence: phones pull the alert's status.
     change_seq: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # When the scheduler sent it to the team's escalation contacts (once; acknowledging stops it).
     escalated_at: Mapped[datetime | None]
+
+    # Who did what, oldest first. Loaded on access: the engine, which reads alerts on every
+    # sync, never touches them; lists load them with `selectinload`.
+    notes: Mapped[list[AlertNote]] = relationship(order_by=(AlertNote.at, AlertNote.id))
+    acknowledger: Mapped[User | None] = relationship(foreign_keys=[acknowledged_by])
+    resolver: Mapped[User | None] = relationship(foreign_keys=[resolved_by])
 
 
 class AlertEvent(Base):

@@ -16,6 +16,9 @@ class Clinic(Base):
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
     name: Mapped[str] = mapped_column(String(200), unique=True)
+    # The dashboard's enrolment asks for a hospital number unless this clinic's patients may lack
+    # one.
+    patients_may_lack_mrn: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     teams: Mapped[list[CareTeam]] = relationship(back_populates="clinic")

@@ -1,7 +1,8 @@
-"""Clinicians' work on alerts: their teams' worklist, acknowledging and resolving.
+"""Clinicians' work on alerts: their teams' worklist, acknowledging, commenting and resolving.
 
 Both transitions go through the shared lifecycle. Each change takes the next number of the
-patient's change sequence, so the patient's phone pulls the alert's new status.
+patient's change sequence, so the patient's phone pulls the alert's new status. Every action
+adds an entry to the alert's thread, with its author: nothing a clinician wrote is overwritten.
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import case, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
-from server.models import Alert, Patient
+from server.models import Alert, AlertNote, NoteAction, Patient
 from server.models.base import utcnow
 from server.security.actors import Clinician
 from server.services.access import in_reach, patient_in_reach
+from server.services.alert_notes import add_entry
 from server.services.alerts.store import state_of
 from server.services.change_sequence import ChangeSequence
 from server.services.errors import Conflict, NotFound
@@ -31,6 +33,12 @@ TIER_ORDER = case(
     {tier: position for position, tier in enumerate(reversed(lifecycle.TIERS))},
     value=Alert.tier,
     else_=len(lifecycle.TIERS),
+)
+# What an alert's JSON and the patient page show beside it: the thread and who acted.
+WITH_THREAD = (
+    selectinload(Alert.notes).joinedload(AlertNote.author),
+    selectinload(Alert.acknowledger),
+    selectinload(Alert.resolver),
 )
 
 
@@ -63,6 +71,7 @@ def list_alerts(
         query = query.where(Alert.status == filters.status)
     if filters.tier is not None:
         query = query.where(Alert.tier == filters.tier)
+    query = query.options(*WITH_THREAD)
     rows, total = one_page(session, query, (TIER_ORDER, Alert.raised_at, Alert.id), first, size)
     return AlertPage(items=rows, total=total)
 
@@ -70,13 +79,31 @@ def list_alerts(
 def acknowledge_alert(
     session: Session, clinician: Clinician, alert_id: uuid.UUID, note: str | None, now: datetime
 ) -> Alert:
-    """Someone has it in hand; acknowledging again keeps the first acknowledgement."""
+    """Someone has it in hand; acknowledging again keeps the first acknowledgement, and its
+    note joins the thread as a comment."""
     alert, sequence = alert_for_update(session, clinician, alert_id)
     before = state_of(alert)
-    after = transition(lambda: lifecycle.acknowledge(before, acting_time(before, now), note))
+    at = acting_time(before, now)
+    after = transition(lambda: lifecycle.acknowledge(before, at))
     if after != before:
         write_back(alert, after, sequence)
         alert.acknowledged_by = clinician.user_id
+        add_entry(session, alert, NoteAction.ACKNOWLEDGED, note, clinician, at)
+    elif note:
+        add_entry(session, alert, NoteAction.COMMENTED, note, clinician, at)
+    sequence.close()
+    session.commit()
+    return alert
+
+
+def comment_on_alert(
+    session: Session, clinician: Clinician, alert_id: uuid.UUID, text: str, now: datetime
+) -> Alert:
+    """A note in the alert's thread; the alert's status stays as it is, resolved or not."""
+    alert, sequence = alert_for_update(session, clinician, alert_id)
+    add_entry(
+        session, alert, NoteAction.COMMENTED, text, clinician, acting_time(state_of(alert), now)
+    )
     sequence.close()
     session.commit()
     return alert
@@ -92,9 +119,11 @@ def resolve_alert(
 ) -> Alert:
     alert, sequence = alert_for_update(session, clinician, alert_id)
     before = state_of(alert)
-    after = transition(lambda: lifecycle.resolve(before, acting_time(before, now), outcome, note))
+    at = acting_time(before, now)
+    after = transition(lambda: lifecycle.resolve(before, at, outcome))
     write_back(alert, after, sequence)
     alert.resolved_by = clinician.user_id
+    add_entry(session, alert, NoteAction.RESOLVED, note, clinician, at)
     sequence.close()
     session.commit()
     return alert
@@ -142,5 +171,4 @@ def write_back(alert: Alert, state: AlertState, sequence: ChangeSequence) -> Non
     alert.acknowledged_at = state.acknowledged_at
     alert.resolved_at = state.resolved_at
     alert.outcome = state.outcome.value if state.outcome else None
-    alert.note = state.note
     alert.change_seq = sequence.next()

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from server.models import CareTeam, DeviceToken, Patient, Treatment
+from server.models import CareTeam, DeviceToken, Patient, PatientSex, Treatment
 from server.security.actors import PatientDevice
 from server.security.tokens import hash_token, new_token
 from server.services.change_sequence import ChangeSequence
@@ -45,6 +45,12 @@ DEMO_PATIENTS = [
     ("Sami Aziz", "stable"),
     ("Tove Lund", "stable"),
 ]
+# What some demo patients wrote on their latest check-in.
+LATEST_NOTES = {
+    "mscc_neuro_red_flag": "Woke at 3am, legs wobbly on the stairs.",
+    "spinal_pain_red_flag": "Back pain worse lying down, kept me up.",
+    "opioid_escalation": "Needed the extra tablets twice today.",
+}
 DAYS = 75
 BATCH = 200  # what the phone sends per request
 
@@ -55,7 +61,9 @@ def seed_demo_patients(session: Session, team: CareTeam, now: datetime, config: 
     yesterday = now.date() - timedelta(days=1)
     for seed, (name, scenario) in enumerate(DEMO_PATIENTS, start=1):
         document = generate(seed, yesterday, scenario, DAYS)
-        patient = add_patient(session, team, name, document["patient"])
+        if scenario in LATEST_NOTES and document["reports"]:
+            document["reports"][-1]["note"] = LATEST_NOTES[scenario]
+        patient = add_patient(session, team, seed, name, document["patient"])
         add_treatments(session, patient, document["treatments"], now.date())
         device = add_device(session, patient)
         session.commit()
@@ -63,12 +71,19 @@ def seed_demo_patients(session: Session, team: CareTeam, now: datetime, config: 
     return len(DEMO_PATIENTS)
 
 
-def add_patient(session: Session, team: CareTeam, name: str, context: dict[str, Any]) -> Patient:
+def add_patient(
+    session: Session, team: CareTeam, seed: int, name: str, context: dict[str, Any]
+) -> Patient:
+    """An invented hospital number and birth date; the last demo patient has no MRN yet."""
+    last = seed == len(DEMO_PATIENTS)
     patient = Patient(
         id=uuid.UUID(context["id"]),
         clinic_id=team.clinic_id,
         care_team_id=team.id,
         display_name=name,
+        mrn=None if last else f"DEMO{104200 + seed * 37}",
+        birth_date=date(1938 + seed * 2, 1 + seed % 12, 1 + seed * 5 % 28),
+        sex=PatientSex.FEMALE if seed % 2 == 0 else PatientSex.MALE,
         time_zone=context.get("time_zone") or "UTC",
         helpline=team.helpline,
         lesions=context.get("lesions", []),

@@ -1,4 +1,4 @@
-"""Registering patients, listing and reading them, and issuing enrollment codes for their phones."""
+"""Registering patients, listing, reading and correcting them, and issuing enrollment codes."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from server.models import CareTeam, EnrollmentCode, Patient, PatientStatus
@@ -16,8 +17,14 @@ from server.security.enrollment_codes import CODE_LIFETIME, hash_code, new_code
 from server.services.access import patient_in_reach, patients_in_reach
 from server.services.errors import Conflict, InvalidInput
 from server.services.paging import one_page
+from server.services.patient_search import matching, search_text
 
 NOT_YOUR_TEAM = "Not one of your care teams."
+DUPLICATE_MRN = (
+    "mrn: another patient of this clinic already has this hospital number; "
+    "check the number, or find that patient with the search."
+)
+IDENTIFIERS = ("display_name", "mrn", "birth_date", "sex")
 
 
 @dataclass(frozen=True)
@@ -40,15 +47,60 @@ def create_patient(
         clinic_id=team.clinic_id,
         care_team_id=team.id,
         display_name=fields["display_name"],
+        mrn=clean_mrn(fields.get("mrn")),
+        birth_date=fields.get("birth_date"),
+        sex=fields.get("sex"),
         time_zone=fields.get("time_zone") or "UTC",
         helpline=team.helpline,
         created_at=now,
     )
+    check_mrn_free(session, patient)
     session.add(patient)
-    session.flush()
+    flush_identifiers(session)
     issued = issue_code(session, patient, now)
     session.commit()
     return NewPatient(patient=patient, enrollment=issued)
+
+
+def update_patient(
+    session: Session, clinician: Clinician, patient_id: uuid.UUID, fields: dict[str, Any]
+) -> Patient:
+    """Correct who the patient is (name, MRN, date of birth, sex); the rest stays as it was."""
+    patient = patient_in_reach(session, clinician, patient_id, for_update=True)
+    for name in IDENTIFIERS:
+        if name in fields:
+            setattr(patient, name, clean_mrn(fields[name]) if name == "mrn" else fields[name])
+    check_mrn_free(session, patient)
+    flush_identifiers(session)
+    session.commit()
+    return patient
+
+
+def clean_mrn(mrn: str | None) -> str | None:
+    return mrn.strip() or None if mrn is not None else None
+
+
+def check_mrn_free(session: Session, patient: Patient) -> None:
+    if patient.mrn is None:
+        return
+    same = select(Patient.id).where(
+        Patient.clinic_id == patient.clinic_id, Patient.mrn == patient.mrn
+    )
+    if patient.id is not None:
+        same = same.where(Patient.id != patient.id)
+    with session.no_autoflush:
+        holder = session.scalar(same)
+    if holder is not None:
+        raise Conflict(DUPLICATE_MRN, {"mrn": [DUPLICATE_MRN.removeprefix("mrn: ")]})
+
+
+def flush_identifiers(session: Session) -> None:
+    """Flush, and a second writer's same MRN (between the check and here) is the same 409."""
+    try:
+        session.flush()
+    except IntegrityError:
+        session.rollback()
+        raise Conflict(DUPLICATE_MRN, {"mrn": [DUPLICATE_MRN.removeprefix("mrn: ")]}) from None
 
 
 def team_of_clinician(session: Session, clinician: Clinician, team_id: uuid.UUID) -> CareTeam:
@@ -65,12 +117,20 @@ class PatientPage:
 
 
 def list_patients(
-    session: Session, clinician: Clinician, status: PatientStatus | None, first: int, size: int
+    session: Session,
+    clinician: Clinician,
+    status: PatientStatus | None,
+    first: int,
+    size: int,
+    q: str | None = None,
 ) -> PatientPage:
-    """One page of the clinician's teams' patients, by name, and how many there are in all."""
+    """One page of the clinician's teams' patients, by name, and how many there are in all;
+    `q` keeps those whose name holds it or whose MRN starts with it."""
     query = patients_in_reach(clinician)
     if status is not None:
         query = query.where(Patient.status == status)
+    if (typed := search_text(q)) is not None:
+        query = query.where(matching(typed))
     rows, total = one_page(session, query, (Patient.display_name, Patient.id), first, size)
     return PatientPage(items=rows, total=total)
 

@@ -1,4 +1,5 @@
-"""One patient's timeline over a range of their local days: reports, doses, treatments, alerts.
+"""One patient's timeline over a range of their local days: reports, doses, treatments, alerts
+and clinicians' notes.
 
 Reports and doses come with the server's flags (clock ahead, deleted) and any conflicting
 revision another device sent, so the clinician sees what the phone's history cannot settle.
@@ -15,9 +16,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from server.models import Alert, Dose, PainReport, RecordRevision, Treatment
+from server.models import Alert, Dose, PainReport, PatientNote, RecordRevision, Treatment
 from server.security.actors import Clinician
 from server.services.access import patient_in_reach
+from server.services.alert_review import WITH_THREAD
+from server.services.patient_notes import notes_between
 from server.services.treatments import as_record as treatment_record
 from shared.wire import dump_treatment
 
@@ -42,6 +45,7 @@ class Timeline:
     treatments: list[dict[str, Any]]
     alerts: list[Alert]
     conflicts: list[RecordRevision]
+    notes: list[PatientNote]
 
 
 def day_range(first: date | None, last: date | None, today: date) -> DayRange:
@@ -74,6 +78,7 @@ def patient_timeline(
         treatments=treatments_in(session, patient.id, days),
         alerts=alerts_in(session, patient.id, days, zone),
         conflicts=conflicts_of(session, patient.id, [*reports, *doses]),
+        notes=notes_between(session, patient.id, *local_bounds(days, zone)),
     )
 
 
@@ -111,15 +116,21 @@ def treatments_in(session: Session, patient_id: uuid.UUID, days: DayRange) -> li
 def alerts_in(
     session: Session, patient_id: uuid.UUID, days: DayRange, zone: ZoneInfo
 ) -> list[Alert]:
-    start = datetime.combine(days.first, time(), tzinfo=zone)
-    end = datetime.combine(days.last + timedelta(days=1), time(), tzinfo=zone)
+    start, end = local_bounds(days, zone)
     return list(
         session.scalars(
             select(Alert)
             .where(Alert.patient_id == patient_id, Alert.raised_at >= start, Alert.raised_at < end)
             .order_by(Alert.raised_at, Alert.id)
+            .options(*WITH_THREAD)
         )
     )
+
+
+def local_bounds(days: DayRange, zone: ZoneInfo) -> tuple[datetime, datetime]:
+    """The range's first local midnight and the one after its last day."""
+    start = datetime.combine(days.first, time(), tzinfo=zone)
+    return start, datetime.combine(days.last + timedelta(days=1), time(), tzinfo=zone)
 
 
 def conflicts_of(

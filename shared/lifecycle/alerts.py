@@ -76,7 +76,6 @@ class AlertState:
     acknowledged_at: datetime | None = None
     resolved_at: datetime | None = None
     outcome: Outcome | None = None
-    note: str | None = None
 
     @property
     def is_active(self) -> bool:

@@ -83,21 +83,17 @@ def apply_finding(
     return previous, ()
 
 
-def acknowledge(alert: AlertState, at: datetime, note: str | None = None) -> AlertState:
+def acknowledge(alert: AlertState, at: datetime) -> AlertState:
     """Someone has it in hand; acknowledging twice keeps the first time."""
     if alert.status is AlertStatus.RESOLVED:
         raise LifecycleError("a resolved alert cannot be acknowledged")
     if alert.status is AlertStatus.ACKNOWLEDGED:
         return alert
     _not_before_raised(alert, at, "acknowledged")
-    return replace(
-        alert, status=AlertStatus.ACKNOWLEDGED, acknowledged_at=at, note=note or alert.note
-    )
+    return replace(alert, status=AlertStatus.ACKNOWLEDGED, acknowledged_at=at)
 
 
-def resolve(
-    alert: AlertState, at: datetime, outcome: Outcome = Outcome.ACTIONED, note: str | None = None
-) -> AlertState:
+def resolve(alert: AlertState, at: datetime, outcome: Outcome = Outcome.ACTIONED) -> AlertState:
     """Close the alert at `at`; its key re-arms as `should_raise` says."""
     if alert.status is AlertStatus.RESOLVED:
         raise LifecycleError("the alert is already resolved")
@@ -107,7 +103,6 @@ def resolve(
         status=AlertStatus.RESOLVED,
         resolved_at=at,
         outcome=Outcome(outcome),
-        note=note or alert.note,
     )
 
 

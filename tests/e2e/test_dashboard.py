@@ -86,11 +86,11 @@ def test_a_clinician_triages_and_resolves_the_emergency(
         select(Alert).where(Alert.patient_id == ward.emergency.id, Alert.tier == "emergency")
     ).one()
     db.session.refresh(alert)
-    assert (alert.status, alert.outcome, alert.note) == (
-        "resolved",
-        "actioned",
-        "MRI booked, MSCC pathway.",
-    )
+    assert (alert.status, alert.outcome) == ("resolved", "actioned")
+    assert [(n.action.value, n.text) for n in alert.notes] == [
+        ("acknowledged", "Called the patient; ambulance."),
+        ("resolved", "MRI booked, MSCC pathway."),
+    ]
     audit = db.session.scalars(
         select(AuditEvent).where(AuditEvent.user_id == world.clinician_a.id).order_by(AuditEvent.at)
     ).all()

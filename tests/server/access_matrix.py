@@ -175,6 +175,14 @@ def resolve_body(target: Target) -> dict[str, str]:
     return {"note": "Seen in clinic.", "outcome": "actioned"}
 
 
+def comment_body(target: Target) -> dict[str, str]:
+    return {"text": "Patient called back; settled."}
+
+
+def patient_update_body(target: Target) -> dict[str, str]:
+    return {"mrn": f"M{uuid.uuid4().hex[:12]}", "sex": "unknown"}
+
+
 def an_alert_of(api: Any, side: Side) -> str:
     """A real alert of the side's patient, raised by a push from their phone."""
     report = limb_weakness_today()
@@ -348,7 +356,19 @@ def login_form(target: Target) -> dict[str, str]:
 
 
 def new_patient_form(target: Target) -> dict[str, str]:
-    return {"display_name": "New patient", "care_team_id": str(target.patient.team.id)}
+    return {
+        "display_name": "New patient",
+        "care_team_id": str(target.patient.team.id),
+        "mrn": f"M{uuid.uuid4().hex[:12]}",
+    }
+
+
+def identity_form(target: Target) -> dict[str, str]:
+    return {"display_name": "Renamed patient", "mrn": f"M{uuid.uuid4().hex[:12]}"}
+
+
+def note_form(target: Target) -> dict[str, str]:
+    return {"text": "Phoned; family aware."}
 
 
 def snooze_form(target: Target) -> dict[str, str]:
@@ -387,6 +407,9 @@ MATRIX: list[Route] = [
     Route("GET", "/api/v1/events", ANY_CLINICIAN, query={"timeout": "0"}),
     Route("POST", "/api/v1/patients", CLINICIAN_OF_THE_TEAM, body=new_patient_body),
     Route("GET", PATIENT, CARE_TEAM),
+    Route("PATCH", PATIENT, CARE_TEAM, body=patient_update_body),
+    Route("GET", f"{PATIENT}/notes", CARE_TEAM),
+    Route("POST", f"{PATIENT}/notes", CARE_TEAM, body=note_form),
     Route("POST", f"{PATIENT}/enrollment-code", CARE_TEAM),
     Route("PUT", f"{PATIENT}/context", CARE_TEAM, body=context_body),
     Route("POST", f"{PATIENT}/treatments", CARE_TEAM, body=new_treatment_body),
@@ -395,10 +418,12 @@ MATRIX: list[Route] = [
     Route("GET", f"{PATIENT}/devices", CARE_TEAM),
     Route("DELETE", f"{PATIENT}/devices/<uuid:device_id>", CARE_TEAM),
     Route("GET", f"{PATIENT}/timeline", CARE_TEAM),
+    Route("GET", f"{PATIENT}/summary.pdf", CARE_TEAM),
     Route("POST", f"{PATIENT}/snoozes", CARE_TEAM, body=snooze_body),
     Route("GET", "/api/v1/alerts", ANY_CLINICIAN),
     Route("POST", f"{ALERT}/acknowledge", CARE_TEAM, body=acknowledge_body),
     Route("POST", f"{ALERT}/resolve", CARE_TEAM, body=resolve_body),
+    Route("POST", f"{ALERT}/notes", CARE_TEAM, body=comment_body),
 ]
 
 PAGE = "/patients/<uuid:patient_id>"
@@ -417,10 +442,14 @@ MATRIX += [
     Route("GET", "/patients/new", PAGE_ANY_CLINICIAN, session=True),
     Route("POST", "/patients", PAGE_CLINICIAN_OF_THE_TEAM, body=new_patient_form, session=True),
     Route("GET", PAGE, PAGE_CARE_TEAM, session=True),
+    Route("GET", f"{PAGE}/summary.pdf", PAGE_CARE_TEAM, session=True),
     Route("GET", f"{PAGE}/records/<uuid:record_id>", PAGE_CARE_TEAM, session=True),
     Route("POST", f"{PAGE}/enrollment-code", PAGE_CARE_TEAM, session=True),
     Route("POST", f"{PAGE_ALERT}/acknowledge", PAGE_CARE_TEAM, body=acknowledge_body, session=True),
     Route("POST", f"{PAGE_ALERT}/resolve", PAGE_CARE_TEAM, body=resolve_body, session=True),
+    Route("POST", f"{PAGE_ALERT}/notes", PAGE_CARE_TEAM, body=comment_body, session=True),
+    Route("POST", f"{PAGE}/notes", PAGE_CARE_TEAM, body=note_form, session=True),
+    Route("POST", f"{PAGE}/identity", PAGE_CARE_TEAM, body=identity_form, session=True),
     Route("POST", f"{PAGE}/snoozes", PAGE_CARE_TEAM, body=snooze_form, session=True),
     Route("POST", f"{PAGE}/treatments", PAGE_CARE_TEAM, body=treatment_form, session=True),
     Route(
@@ -459,6 +488,7 @@ MATRIX += [
     admin_page("POST", f"{USER}/totp"),
     admin_page("GET", "/admin/teams"),
     admin_page("POST", "/admin/teams", lambda target: {"name": "Night team"}),
+    admin_page("POST", "/admin/clinic", lambda target: {"patients_may_lack_mrn": "1"}),
     admin_page("GET", TEAM),
     admin_page("POST", f"{TEAM}/settings", team_settings_form),
     admin_page("POST", f"{TEAM}/members", member_form),

@@ -36,6 +36,9 @@ class Api:
     def put(self, url: str, as_: str = "anonymous", **kwargs: Any) -> Any:
         return self.call("PUT", url, as_, **kwargs)
 
+    def patch(self, url: str, as_: str = "anonymous", **kwargs: Any) -> Any:
+        return self.call("PATCH", url, as_, **kwargs)
+
     def delete(self, url: str, as_: str = "anonymous", **kwargs: Any) -> Any:
         return self.call("DELETE", url, as_, **kwargs)
 

@@ -209,6 +209,12 @@ def test_compose_serves_the_stream_apart_from_the_api_behind_caddy(postgres_serv
         events = reader.wait_for_events(1, seconds=15)
         assert reader.ended.wait(20)
         reader.close()
+        searched = urllib.request.Request(
+            f"http://127.0.0.1:{proxy_port}/api/v1/patients?q=RX5550123",
+            headers={"Authorization": f"Bearer {clinician}"},
+        )
+        with urllib.request.urlopen(searched, timeout=5) as answer:
+            assert answer.status == 200
 
     stream_log, api_log = (tmp_path / "stream").read_text(), (tmp_path / "api").read_text()
     assert pushed == 200
@@ -217,6 +223,9 @@ def test_compose_serves_the_stream_apart_from_the_api_behind_caddy(postgres_serv
     assert "Using worker: gevent" in stream_log
     assert "POST /api/v1/sync" in api_log
     assert "/api/v1/events" not in api_log
+    # The access log has the search, never what was searched for (a name or hospital number).
+    assert "GET /api/v1/patients " in api_log
+    assert "RX5550123" not in api_log
 
 
 def test_compose_publishes_only_the_proxy():

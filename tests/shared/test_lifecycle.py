@@ -153,13 +153,12 @@ def test_acknowledging_twice_keeps_the_first_time():
 
 
 def test_resolve_records_time_and_outcome():
-    alert = resolve(raised(), T0 + DAY, Outcome.NOT_ACTIONABLE, "known")
+    alert = resolve(raised(), T0 + DAY, Outcome.NOT_ACTIONABLE)
 
-    assert (alert.status, alert.resolved_at, alert.outcome, alert.note) == (
+    assert (alert.status, alert.resolved_at, alert.outcome) == (
         AlertStatus.RESOLVED,
         T0 + DAY,
         Outcome.NOT_ACTIONABLE,
-        "known",
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from marshmallow import ValidationError, fields, validate
 
 from server.api.schemas.base import StrictSchema
+from server.models import NoteAction
 from shared.lifecycle import TIERS, AlertStatus, Outcome
 from shared.rules import RULES
 from shared.vocab import SITES
@@ -18,6 +19,23 @@ RULE_IDS = sorted(rule.id for rule in RULES)
 def not_blank(text: str) -> None:
     if not text.strip():
         raise ValidationError("Write a few words; blank text is not enough.")
+
+
+class AuthorSchema(StrictSchema):
+    id = fields.UUID(required=True)
+    email = fields.String(required=True)
+
+
+class AlertNoteSchema(StrictSchema):
+    action = fields.Enum(NoteAction, by_value=True, required=True)
+    text = fields.String(required=True, allow_none=True)
+    author = fields.Nested(
+        AuthorSchema,
+        required=True,
+        allow_none=True,
+        metadata={"description": "null for entries written before notes had authors"},
+    )
+    at = fields.DateTime(required=True)
 
 
 class AlertSchema(StrictSchema):
@@ -47,6 +65,15 @@ class AlertSchema(StrictSchema):
         required=True,
         metadata={"description": "found in a backfill more than 14 days old; created resolved"},
     )
+    acknowledged_by = fields.Nested(
+        AuthorSchema, required=True, allow_none=True, attribute="acknowledger"
+    )
+    resolved_by = fields.Nested(AuthorSchema, required=True, allow_none=True, attribute="resolver")
+    notes = fields.List(
+        fields.Nested(AlertNoteSchema),
+        required=True,
+        metadata={"description": "who acknowledged, commented and resolved, oldest first"},
+    )
 
 
 class AlertListQuerySchema(StrictSchema):
@@ -56,7 +83,11 @@ class AlertListQuerySchema(StrictSchema):
 
 
 class AcknowledgeSchema(StrictSchema):
-    note = fields.String(validate=NOTE)
+    note = fields.String(validate=[NOTE, not_blank])
+
+
+class CommentSchema(StrictSchema):
+    text = fields.String(required=True, validate=[NOTE, not_blank])
 
 
 class ResolveSchema(StrictSchema):

@@ -9,6 +9,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 
 from server.api.schemas.alerts import AlertSchema
 from server.api.schemas.base import StrictSchema
+from server.api.schemas.patients import PatientNoteSchema
 from server.services.timeline import MAX_DAYS
 
 # Far enough either way for any real record; keeps day arithmetic clear of date.min and date.max.
@@ -73,3 +74,8 @@ class TimelineSchema(Schema):
     treatments = fields.List(fields.Dict(), required=True, metadata={"description": "wire records"})
     alerts = fields.List(fields.Nested(AlertSchema), required=True)
     conflicts = fields.List(fields.Nested(ConflictSchema), required=True)
+    notes = fields.List(
+        fields.Nested(PatientNoteSchema),
+        required=True,
+        metadata={"description": "clinicians' notes about the patient, oldest first"},
+    )

@@ -1,5 +1,5 @@
 """One patient's page: recent pain by site, daily scores and OME over 30 or 90 days, treatments,
-doses, reports and alerts.
+doses, reports, alerts with their threads, and the clinicians' notes.
 
 Scores and OME come from `shared.history`, the engine's own definitions, so the chart shows
 exactly what the rules read: the daily score of a site is its highest score that day, 0 on a
@@ -15,9 +15,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from server.models import Alert, Patient, Snooze
-from server.services.alert_review import TIER_ORDER
+from server.models import Alert, Patient, PatientNote, Snooze
+from server.services.alert_review import TIER_ORDER, WITH_THREAD
 from server.services.alerts.history import load_history
+from server.services.patient_notes import latest_notes
 from shared.config import RulesConfig
 from shared.history import PatientHistory
 from shared.records import Dose, PainReport, Treatment
@@ -28,6 +29,7 @@ RECENT_DAYS = 7
 LIST_DAYS = 14
 MOST_SERIES = 4
 RESOLVED_SHOWN = 10
+NOTES_SHOWN = 20
 
 
 @dataclass(frozen=True)
@@ -52,10 +54,16 @@ class PatientPage:
     reports: list[PainReport]
     alerts: list[Alert]
     snoozes: list[Snooze]
+    notes: list[PatientNote]
 
     @property
     def first_day(self) -> date:
         return self.today - timedelta(days=self.days - 1)
+
+
+def shown_days(asked: int | None) -> int:
+    """The chart range asked for, or the first one when it is not a range the page offers."""
+    return asked if asked in CHART_DAYS else CHART_DAYS[0]
 
 
 def local_today(patient: Patient, now: datetime) -> date:
@@ -100,6 +108,7 @@ def patient_page(
         ),
         alerts=alerts_of(session, patient),
         snoozes=active_snoozes(session, patient, now),
+        notes=latest_notes(session, patient.id, NOTES_SHOWN),
     )
 
 
@@ -136,12 +145,14 @@ def alerts_of(session: Session, patient: Patient) -> list[Alert]:
         select(Alert)
         .where(Alert.patient_id == patient.id, Alert.status != "resolved")
         .order_by(TIER_ORDER, Alert.raised_at)
+        .options(*WITH_THREAD)
     ).all()
     resolved = session.scalars(
         select(Alert)
         .where(Alert.patient_id == patient.id, Alert.status == "resolved")
         .order_by(Alert.resolved_at.desc())
         .limit(RESOLVED_SHOWN)
+        .options(*WITH_THREAD)
     ).all()
     return [*unresolved, *resolved]
 

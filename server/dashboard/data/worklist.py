@@ -2,24 +2,28 @@
 
 Patients with open alerts come first (highest tier, then longest waiting), then those not
 reporting, then the rest by name. The order and the counts come from one ranked query in the
-database; only the page's patients are loaded with their alerts, last check-in and 14 days of
-reports, so the page costs about the same for 50 patients or 10,000.
+database; only the page's patients are loaded with their alerts, last check-in, 14 days of
+reports and latest check-in note, so the page costs about the same for 50 patients or 10,000.
+A search (`q`) narrows the same query, so its counts are those of the patients it finds.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Select, case, func, literal, select
 from sqlalchemy.orm import Session
 
+from server.dashboard.data.check_in_notes import CheckInNote, latest_notes
 from server.models import Alert, CareTeam, PainReport, Patient, PatientStatus
 from server.security.actors import Clinician
 from server.services.alert_review import TIER_ORDER
+from server.services.patient_search import matching
 from shared.lifecycle import TIERS
 
 TREND_DAYS = 14
@@ -35,12 +39,15 @@ class WorklistFilters:
     team_id: uuid.UUID | None = None
     tier: str | None = None
     page: int = 1
+    # Part of a name or the start of an MRN (see server.services.patient_search).
+    q: str | None = None
 
 
 @dataclass
 class WorklistRow:
     patient_id: uuid.UUID
     display_name: str
+    mrn: str | None
     team_name: str
     status: str
     time_zone: str
@@ -49,6 +56,7 @@ class WorklistRow:
     # Highest score of any site per day, oldest first; None for a day without a check-in.
     trend: list[int | None] = field(default_factory=list)
     not_reporting: bool = True
+    note: CheckInNote | None = None
 
     @property
     def top_alert(self) -> Alert | None:
@@ -88,7 +96,9 @@ def worklist(
     if not ranked:
         return Worklist([], filters.page)
     rows = {
-        row.id: WorklistRow(row.id, row.display_name, row.team, row.status.value, row.time_zone)
+        row.id: WorklistRow(
+            row.id, row.display_name, row.mrn, row.team, row.status.value, row.time_zone
+        )
         for row in ranked
     }
     ids = list(rows)
@@ -97,7 +107,11 @@ def worklist(
     for patient_id, last in session.execute(last_check_ins(ids)):
         rows[patient_id].last_check_in = last
         rows[patient_id].not_reporting = last is None or now - last > NOT_REPORTING_AFTER
-    add_trends(session, rows, ids, now.date())
+    # One read of the fortnight's check-ins serves the trend and the note (72 h fall within it).
+    recent = session.execute(recent_reports(ids, now.date())).all()
+    add_trends(rows, recent, now.date())
+    for patient_id, note in latest_notes(recent, now).items():
+        rows[patient_id].note = note
     first = ranked[0]
     return Worklist(
         list(rows.values()),
@@ -173,6 +187,7 @@ def patients_query(clinician: Clinician, filters: WorklistFilters) -> Select[tup
         select(
             Patient.id,
             Patient.display_name,
+            Patient.mrn,
             CareTeam.name.label("team"),
             Patient.status,
             Patient.time_zone,
@@ -182,6 +197,8 @@ def patients_query(clinician: Clinician, filters: WorklistFilters) -> Select[tup
     )
     if filters.team_id is not None:
         query = query.where(Patient.care_team_id == filters.team_id)
+    if filters.q is not None:
+        query = query.where(matching(filters.q))
     return query
 
 
@@ -205,20 +222,22 @@ def last_check_ins(in_list: Collection[uuid.UUID]) -> Select[tuple]:
     )
 
 
+def recent_reports(in_list: Collection[uuid.UUID], today: date) -> Select[tuple]:
+    return select(
+        PainReport.patient_id, PainReport.local_day, PainReport.recorded_at, PainReport.body
+    ).where(
+        PainReport.patient_id.in_(in_list),
+        PainReport.deleted.is_(False),
+        PainReport.local_day >= today - timedelta(days=TREND_DAYS - 1),
+    )
+
+
 def add_trends(
-    session: Session,
-    rows: dict[uuid.UUID, WorklistRow],
-    in_list: Collection[uuid.UUID],
-    today: date,
+    rows: dict[uuid.UUID, WorklistRow], reports: Sequence[Sequence[Any]], today: date
 ) -> None:
     first = today - timedelta(days=TREND_DAYS - 1)
     highest: dict[uuid.UUID, dict[date, int]] = defaultdict(dict)
-    reports = select(PainReport.patient_id, PainReport.local_day, PainReport.body).where(
-        PainReport.patient_id.in_(in_list),
-        PainReport.deleted.is_(False),
-        PainReport.local_day >= first,
-    )
-    for patient_id, day, body in session.execute(reports):
+    for patient_id, day, _, body in reports:
         # A check-in with no sites is a pain-free day: it counts as 0, not as missing.
         score = max((entry["score"] for entry in body.get("sites", [])), default=0)
         days = highest[patient_id]

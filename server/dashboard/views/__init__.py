@@ -12,17 +12,23 @@ def register_views(blp: Blueprint) -> None:
         break_glass,
         context,
         enrollment,
+        identity,
         login,
+        notes,
         patient,
         records,
         set_password,
         snoozes,
+        summary,
         treatments,
         worklist,
     )
 
     for module in (login, worklist, patient, records, alerts, snoozes, treatments, context):
         module.register(blp)
+    notes.register(blp)
+    identity.register(blp)
+    summary.register(blp)
     set_password.register(blp)
     enrollment.register(blp)
     break_glass.register(blp)

@@ -1,4 +1,5 @@
-"""Acknowledging and resolving an alert from the patient page, through the API's own service."""
+"""Acknowledging, commenting on and resolving an alert from the patient page, through the API's
+own service."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ NOTE_LIMIT = 2000
 def register(blp: Blueprint) -> None:
     blp.add_url_rule(f"{ALERT}/acknowledge", view_func=acknowledge, methods=["POST"])
     blp.add_url_rule(f"{ALERT}/resolve", view_func=resolve, methods=["POST"])
+    blp.add_url_rule(f"{ALERT}/notes", view_func=comment, methods=["POST"])
 
 
 @audited("dashboard.alerts.acknowledge")
@@ -34,6 +36,21 @@ def acknowledge(patient_id: uuid.UUID, alert_id: uuid.UUID) -> Any:
     note = request.form.get("note", "").strip()[:NOTE_LIMIT] or None
     alert_review.acknowledge_alert(db.session, who, alert_id, note, utcnow())
     flash("Alert acknowledged.", "done")
+    return back_to_patient(patient_id, f"alert-{alert_id}")
+
+
+@audited("dashboard.alerts.comment")
+def comment(patient_id: uuid.UUID, alert_id: uuid.UUID) -> Any:
+    who = clinician()
+    check_alert_of_patient(db.session, who, patient_id, alert_id)
+    text = request.form.get("text", "").strip()
+    if not text or len(text) > NOTE_LIMIT:
+        raise InvalidInput(
+            "To add a comment, write a few words (at most 2000 characters).",
+            {"text": ["a comment of 1 to 2000 characters"]},
+        )
+    alert_review.comment_on_alert(db.session, who, alert_id, text, utcnow())
+    flash("Comment added.", "done")
     return back_to_patient(patient_id, f"alert-{alert_id}")
 
 

@@ -9,6 +9,7 @@ from flask import Blueprint, current_app, render_template, request
 from sqlalchemy import select
 
 from server.api.audit import audited
+from server.dashboard.forms.identifiers import identifiers_from, mrn_required
 from server.dashboard.guard import clinician
 from server.dashboard.svg.qr import enrollment_link, qr_svg
 from server.extensions import db
@@ -19,8 +20,6 @@ from server.services import patients
 from server.services.errors import InvalidInput
 from server.services.patients import IssuedCode
 from server.services.time_zones import is_known_time_zone
-
-NAME_LIMIT = 200
 
 
 def register(blp: Blueprint) -> None:
@@ -33,7 +32,7 @@ def register(blp: Blueprint) -> None:
 
 def new_patient() -> Any:
     who = clinician()
-    return render_template("new_patient.html", teams=teams_of(who))
+    return render_template("new_patient.html", teams=teams_of(who), mrn_required=mrn_required(who))
 
 
 def enrol() -> Any:
@@ -61,11 +60,9 @@ def code_page(patient: Patient, issued: IssuedCode) -> str:
 
 
 def fields_of(who: Clinician) -> dict[str, Any]:
-    name = request.form.get("display_name", "").strip()
+    identifiers = identifiers_from(request.form, mrn_required(who))
     zone = request.form.get("time_zone", "").strip() or "UTC"
     problems = {}
-    if not name or len(name) > NAME_LIMIT:
-        problems["display_name"] = ["a name of 1 to 200 characters"]
     if not is_known_time_zone(zone):
         problems["time_zone"] = [f"{zone!r} is not a known time zone such as Europe/London"]
     try:
@@ -75,7 +72,7 @@ def fields_of(who: Clinician) -> dict[str, Any]:
     if problems:
         words = "; ".join(f"{field}: {text[0]}" for field, text in problems.items())
         raise InvalidInput(f"Please check the form: {words}.", problems)
-    return {"display_name": name, "care_team_id": team_id, "time_zone": zone}
+    return {**identifiers, "care_team_id": team_id, "time_zone": zone}
 
 
 def teams_of(who: Clinician) -> list[CareTeam]:

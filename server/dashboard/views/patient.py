@@ -9,7 +9,9 @@ from flask import Blueprint, current_app, render_template, request, url_for
 from sqlalchemy import select
 
 from server.api.audit import audited
-from server.dashboard.data.patient_page import CHART_DAYS, patient_page
+from server.dashboard.data.patient_page import CHART_DAYS, patient_page, shown_days
+from server.dashboard.data.printout import printout
+from server.dashboard.forms.identifiers import mrn_required
 from server.dashboard.guard import clinician
 from server.dashboard.svg.body_map import body_map
 from server.dashboard.svg.pain_chart import pain_chart
@@ -29,11 +31,11 @@ def register(blp: Blueprint) -> None:
 def show_patient(patient_id: uuid.UUID) -> Any:
     who = clinician()
     patient = get_patient(db.session, who, patient_id)
-    days = request.args.get("days", type=int)
-    days = days if days in CHART_DAYS else CHART_DAYS[0]
+    days = shown_days(request.args.get("days", type=int))
     site = request.args.get("site")
     site = site if site in SITES else None
-    page = patient_page(db.session, patient, days, site, utcnow(), current_rules_config())
+    now = utcnow()
+    page = patient_page(db.session, patient, days, site, now, current_rules_config())
     teams = db.session.scalars(select(CareTeam).where(CareTeam.id.in_(who.team_ids))).all()
 
     def link(code: str) -> str:
@@ -50,4 +52,6 @@ def show_patient(patient_id: uuid.UUID) -> Any:
         chart=pain_chart(page.series, page.ome, page.treatments, page.first_day, days),
         chart_days=CHART_DAYS,
         base_url=current_app.config["PAINLINE"].base_url,
+        mrn_required=mrn_required(who),
+        printout=printout(db.session, who, now),
     )

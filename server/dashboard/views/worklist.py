@@ -6,7 +6,7 @@ import contextlib
 import uuid
 from typing import Any
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from sqlalchemy import select
 
 from server.api.audit import audited
@@ -24,6 +24,7 @@ from server.models import CareTeam
 from server.models.base import utcnow
 from server.security.actors import Admin, Clinician
 from server.security.current_actor import current_actor
+from server.services.patient_search import SEARCH_LIMIT, search_problem, search_text
 
 MAX_PAGE = 10_000
 
@@ -42,7 +43,13 @@ def worklist_page() -> Any:
         select(CareTeam).where(CareTeam.id.in_(who.team_ids)).order_by(CareTeam.name)
     ).all()
     context = live_context(who, filters)
-    return render_template("worklist.html", teams=teams, tiers=WORKLIST_TIERS, **context)
+    return render_template(
+        "worklist.html",
+        teams=teams,
+        tiers=WORKLIST_TIERS,
+        search_limit=SEARCH_LIMIT,
+        **context,
+    )
 
 
 def worklist_rows() -> Any:
@@ -70,7 +77,11 @@ def rows_shown(who: Clinician, filters: WorklistFilters) -> Worklist:
 
 
 def filters_of(who: Clinician) -> WorklistFilters:
-    """Unknown or foreign values are ignored: a filter never widens what a clinician sees."""
+    """Unknown or foreign values are ignored: a filter never widens what a clinician sees.
+    A search that cannot be run is refused instead, as ignoring it would show everyone."""
+    typed = request.args.get("q", "")
+    if (problem := search_problem(typed)) is not None:
+        abort(422, problem)
     team_id = None
     with contextlib.suppress(ValueError):
         team_id = uuid.UUID(request.args.get("team", ""))
@@ -80,4 +91,5 @@ def filters_of(who: Clinician) -> WorklistFilters:
         team_id=team_id if team_id in who.team_ids else None,
         tier=tier if tier in WORKLIST_TIERS else None,
         page=min(max(page, 1), MAX_PAGE),
+        q=search_text(typed),
     )

@@ -146,7 +146,7 @@ class AlertBook:
             self.latest[key] = row
         assert row is not None, "only a raise creates a row; other changes need an alert"
         if historical and state.is_active:
-            state = resolve(state, moment, note="historical")
+            state = resolve(state, moment)
             row.historical = True
         copy_state(row, state, finding)
         row.change_seq = self.sequence.next()

@@ -26,7 +26,6 @@ def state_of(alert: Alert) -> AlertState:
         acknowledged_at=alert.acknowledged_at,
         resolved_at=alert.resolved_at,
         outcome=Outcome(alert.outcome) if alert.outcome else None,
-        note=alert.note,
     )
 
 
@@ -117,7 +116,6 @@ def copy_state(alert: Alert, state: AlertState, finding: Finding) -> None:
     alert.acknowledged_at = state.acknowledged_at
     alert.resolved_at = state.resolved_at
     alert.outcome = state.outcome.value if state.outcome else None
-    alert.note = state.note
     if state.tier == finding.tier:
         alert.explanation = finding.explanation
         alert.suggested_action = finding.suggested_action

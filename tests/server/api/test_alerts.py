@@ -18,6 +18,9 @@ from tests.shared.builders import report_wire
 
 ALERT_SHAPE = {
     "id",
+    "acknowledged_by",
+    "resolved_by",
+    "notes",
     "patient_id",
     "rule",
     "rule_version",
@@ -102,7 +105,13 @@ def test_new_thoracic_pain_reaches_the_clinician_who_acknowledges_and_resolves_i
 
     row = db_session.get(Alert, uuid.UUID(alert["id"]))
     assert row.acknowledged_by == row.resolved_by == world.clinician_a.id
-    assert row.note == "Seen in clinic; MRI booked."
+    author = {"id": str(world.clinician_a.id), "email": world.clinician_a.email}
+    body = resolved.get_json()
+    assert (body["acknowledged_by"], body["resolved_by"]) == (author, author)
+    assert [(n["action"], n["text"], n["author"]) for n in body["notes"]] == [
+        ("acknowledged", "Calling the patient now.", author),
+        ("resolved", "Seen in clinic; MRI booked.", author),
+    ]
 
 
 def test_acknowledging_twice_keeps_the_first_acknowledgement(api, world):

@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import create_engine, delete, func, insert, select, update
 from sqlalchemy.exc import DBAPIError
 
-from server.models import AuditEvent
+from server.models import AuditEvent, Patient
 from tests.server.access_matrix import MADE_RECORDS, MATRIX, Target
 from tests.server.api.alerting import ALERTS, alerts, raise_urgent_alert
 from tests.server.sync.pushes import a_report, push
@@ -58,6 +58,21 @@ def test_the_patient_list_records_the_patients_it_showed(api, world, db_session)
     assert first_page.patient_ids == [str(world.patient_a.id)]
     assert second_page.patient_ids == [str(other.id)]
     assert first_page.path == "/api/v1/patients?page_size=1"
+
+
+def test_a_search_is_audited_without_the_words_searched_for(api, world, db_session):
+    patient = db_session.get(Patient, world.patient_a.id)
+    patient.mrn = "RX5550123"
+    db_session.commit()
+
+    found = api.get(
+        "/api/v1/patients", as_="clinician_a", query_string={"q": "rx555", "page_size": 5}
+    )
+
+    assert [p["id"] for p in found.get_json()] == [str(world.patient_a.id)]
+    (row,) = audit_rows(db_session)
+    assert row.path == "/api/v1/patients?page_size=5&q=…"
+    assert row.patient_ids == [str(world.patient_a.id)]
 
 
 def test_the_alert_worklist_records_the_patients_of_the_alerts_shown(api, world, db_session):

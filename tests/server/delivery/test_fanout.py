@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import threading
+from datetime import date
 
 from sqlalchemy import select
 
-from server.models import AlertEvent, Delivery, StreamEvent
+from server.models import AlertEvent, Delivery, Patient, StreamEvent
 from tests.server.delivery.builders import (
     TEAM_INBOX,
     only_alert,
@@ -66,8 +68,14 @@ def test_an_emergency_reaches_email_a_signed_webhook_and_the_stream(
     assert "event: alert.raised" in text and f'"alert_id": "{alert.id}"' in text
 
 
-def test_the_email_names_the_patient_by_id_and_link_only(api, world, db_session, mailbox, workers):
+def test_the_email_names_the_patient_by_id_and_link_only(
+    api, world, db_session, mailbox, workers, caplog
+):
+    caplog.set_level(logging.DEBUG)
     with_channels(db_session, world.team_a)
+    patient = db_session.get(Patient, world.patient_a.id)
+    patient.mrn, patient.birth_date = "RX7654321", date(1950, 4, 17)
+    db_session.commit()
     raise_emergency(api)
 
     workers().run_once()
@@ -79,8 +87,10 @@ def test_the_email_names_the_patient_by_id_and_link_only(api, world, db_session,
     html = message.get_body(("html",)).get_content()
     link = f"{BASE_URL}/patients/{patient_id}"
     assert link in plain and link in html
-    for part in (message["Subject"], plain, html):
+    for part in (message["Subject"], plain, html, caplog.text):
         assert world.patient_a.display_name not in part
+        assert "RX7654321" not in part
+        assert "1950" not in part and "17 Apr" not in part
     delivery = db_session.scalars(select(Delivery).where(Delivery.channel == "email")).one()
     assert message["Message-ID"] == f"<{delivery.id}@painline>"
 

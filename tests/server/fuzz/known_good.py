@@ -88,6 +88,15 @@ KNOWN_GOOD: dict[tuple[str, str], Callable[[Given], Request]] = {
         "body": {"display_name": "Fuzz patient", "care_team_id": str(w.team_a.id)}
     },
     ("GET", "/api/v1/patients/{patient_id}"): lambda w: {"path": patient(w)},
+    ("PATCH", "/api/v1/patients/{patient_id}"): lambda w: {
+        "path": patient(w),
+        "body": {"mrn": "RX1234567", "birth_date": "1951-03-09", "sex": "female"},
+    },
+    ("GET", "/api/v1/patients/{patient_id}/notes"): lambda w: {"path": patient(w)},
+    ("POST", "/api/v1/patients/{patient_id}/notes"): lambda w: {
+        "path": patient(w),
+        "body": {"text": "Phoned, family aware."},
+    },
     ("POST", "/api/v1/patients/{patient_id}/enrollment-code"): lambda w: {"path": patient(w)},
     ("PUT", "/api/v1/patients/{patient_id}/context"): lambda w: {
         "path": patient(w),
@@ -114,6 +123,10 @@ KNOWN_GOOD: dict[tuple[str, str], Callable[[Given], Request]] = {
         "path": {"alert_id": w.alert_id},
         "body": {"note": "Called the patient"},
     },
+    ("POST", "/api/v1/alerts/{alert_id}/notes"): lambda w: {
+        "path": {"alert_id": w.alert_id},
+        "body": {"text": "ED confirms arrival."},
+    },
     ("POST", "/api/v1/alerts/{alert_id}/resolve"): lambda w: {
         "path": {"alert_id": w.alert_id},
         "body": {"note": "MRI booked", "outcome": "actioned"},
@@ -128,5 +141,6 @@ KNOWN_GOOD: dict[tuple[str, str], Callable[[Given], Request]] = {
         },
     },
     ("GET", "/api/v1/patients/{patient_id}/timeline"): lambda w: {"path": patient(w)},
+    ("GET", "/api/v1/patients/{patient_id}/summary.pdf"): lambda w: {"path": patient(w)},
     ("GET", "/healthz"): lambda w: {},
 }

@@ -10,9 +10,9 @@ from werkzeug.wrappers import Response
 
 
 def register(blp: Blueprint) -> None:
-    from server.dashboard.views.admin import audit, dead_letters, teams, users
+    from server.dashboard.views.admin import audit, clinic, dead_letters, teams, users
 
-    for module in (users, teams, dead_letters, audit):
+    for module in (users, teams, clinic, dead_letters, audit):
         module.register(blp)
 
 

@@ -14,7 +14,7 @@ from server.delivery.webhook_policy import WebhookPolicy
 from server.extensions import db
 from server.models import Role
 from server.services.admin import channels, teams, users
-from server.services.admin.clinic import team_of
+from server.services.admin.clinic import clinic_of, team_of
 from server.services.errors import InvalidInput
 
 TEAMS = "/admin/teams"
@@ -47,7 +47,12 @@ def register(blp: Blueprint) -> None:
 
 
 def admin_teams() -> Any:
-    return render_template("admin/teams.html", teams=teams.clinic_teams(db.session, admin()))
+    who = admin()
+    return render_template(
+        "admin/teams.html",
+        teams=teams.clinic_teams(db.session, who),
+        clinic=clinic_of(db.session, who),
+    )
 
 
 @admin_audited("admin.teams.create")
