@@ -21,7 +21,7 @@ from server.services.patient_search import matching, search_text
 
 NOT_YOUR_TEAM = "Not one of your care teams."
 DUPLICATE_MRN = (
-    "mrn: another patient of this clinic already has this hospital number; "
+    "Another patient of this clinic already has this hospital number (mrn); "
     "check the number, or find that patient with the search."
 )
 IDENTIFIERS = ("display_name", "mrn", "birth_date", "sex")
@@ -91,7 +91,7 @@ def check_mrn_free(session: Session, patient: Patient) -> None:
     with session.no_autoflush:
         holder = session.scalar(same)
     if holder is not None:
-        raise Conflict(DUPLICATE_MRN, {"mrn": [DUPLICATE_MRN.removeprefix("mrn: ")]})
+        raise Conflict(DUPLICATE_MRN, {"mrn": [DUPLICATE_MRN]})
 
 
 def flush_identifiers(session: Session) -> None:
@@ -100,7 +100,7 @@ def flush_identifiers(session: Session) -> None:
         session.flush()
     except IntegrityError:
         session.rollback()
-        raise Conflict(DUPLICATE_MRN, {"mrn": [DUPLICATE_MRN.removeprefix("mrn: ")]}) from None
+        raise Conflict(DUPLICATE_MRN, {"mrn": [DUPLICATE_MRN]}) from None
 
 
 def team_of_clinician(session: Session, clinician: Clinician, team_id: uuid.UUID) -> CareTeam:

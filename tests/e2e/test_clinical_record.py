@@ -3,6 +3,8 @@ patient's own words and the team's notes, all read from the page after a reload.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import func, select
@@ -10,6 +12,7 @@ from sqlalchemy import func, select
 from server.extensions import db
 from server.models import Patient
 from tests.e2e.patients import build_ward
+from tests.e2e.screenshots import screenshot_folder
 from tests.e2e.signing_in import sign_in, sign_in_admin
 from tests.server.sync.pushes import days_ago, push
 from tests.shared.builders import report_wire, site
@@ -29,7 +32,7 @@ def patient_page(page: Page, base_url: str, patient_id: object) -> None:
 
 
 def test_every_action_on_an_alert_shows_with_its_author_after_a_reload(
-    page: Page, live_server, world: World, api
+    page: Page, live_server, world: World, api, tmp_path: Path
 ):
     ward = build_ward(api, world)
     me = world.clinician_a.email
@@ -55,6 +58,9 @@ def test_every_action_on_an_alert_shows_with_its_author_after_a_reload(
     assert texts[0].startswith(f"Acknowledged by {me}") and "Called patient 02:10" in texts[0]
     assert texts[1].startswith(f"Comment by {me}") and "ED confirms arrival." in texts[1]
     assert texts[2].startswith(f"Resolved by {me}") and "MRI booked" in texts[2]
+    page.set_viewport_size({"width": 1100, "height": 800})
+    shot = screenshot_folder(tmp_path) / "dashboard-alert-thread.png"
+    page.locator("article.alert.tier-emergency").screenshot(path=str(shot))
 
 
 def test_a_patient_enrolled_with_a_hospital_number_shows_it_in_the_header(
@@ -189,3 +195,45 @@ def test_a_clinic_whose_patients_may_lack_an_mrn_enrols_without_one(
     ).one()
     assert created.mrn is None
     clinician.close()
+
+
+def test_a_taken_hospital_number_keeps_the_form_as_typed_and_says_why(
+    page: Page, live_server, world: World
+):
+    patient = db.session.get(Patient, world.patient_a.id)
+    patient.mrn = "RX1234567"
+    db.session.commit()
+    before = db.session.scalar(select(func.count()).select_from(Patient))
+    sign_in(page, live_server.url, world.clinician_a.email)
+    page.goto(f"{live_server.url}/patients/new")
+    page.get_by_label("Name as the team knows them").fill("J. Smith")
+    page.get_by_label("Hospital number (MRN)").fill("RX1234567")
+    page.get_by_label("Date of birth").fill("1951-03-09")
+    page.get_by_role("button", name="Enrol and show the code").click()
+
+    expect(page.get_by_role("alert")).to_contain_text(
+        "Another patient of this clinic already has this hospital number"
+    )
+    expect(page.get_by_label("Name as the team knows them")).to_have_value("J. Smith")
+    expect(page.get_by_label("Hospital number (MRN)")).to_have_value("RX1234567")
+    expect(page.get_by_label("Date of birth")).to_have_value("1951-03-09")
+    assert db.session.scalar(select(func.count()).select_from(Patient)) == before
+
+
+def test_correcting_to_a_taken_hospital_number_says_so_and_changes_nothing(
+    page: Page, live_server, world: World
+):
+    other = db.session.get(Patient, world.patient_b.id)
+    other.mrn = "RX1234567"
+    db.session.commit()
+    sign_in(page, live_server.url, world.clinician_a.email)
+    patient_page(page, live_server.url, world.patient_a.id)
+
+    identity = page.locator("#identity")
+    identity.get_by_label("Hospital number (MRN)").fill("RX1234567")
+    identity.get_by_role("button", name="Save identifiers").click()
+
+    expect(page.get_by_role("heading", name="Please check the form")).to_be_visible()
+    expect(page.get_by_text("already has this hospital number (mrn)")).to_be_visible()
+    db.session.expire_all()
+    assert db.session.get(Patient, world.patient_a.id).mrn is None

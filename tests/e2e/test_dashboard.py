@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -14,19 +13,13 @@ from server.extensions import db
 from server.models import Alert, AuditEvent
 from server.models.base import utcnow
 from tests.e2e.patients import FEMUR_SCORES, OXYCODONE_MG, TODAY, build_ward
+from tests.e2e.screenshots import screenshot_folder
 from tests.e2e.signing_in import sign_in
 from tests.server.api.alerting import limb_weakness_today
 from tests.server.sync.pushes import days_ago, push
 from tests.support.builders import World
 
 pytestmark = pytest.mark.browser
-
-DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-
-
-def screenshot_folder(tmp_path: Path) -> Path:
-    """The README's images are rewritten only on request (PAINLINE_UPDATE_SCREENSHOTS=1)."""
-    return DOCS_SCREENSHOTS if os.environ.get("PAINLINE_UPDATE_SCREENSHOTS") == "1" else tmp_path
 
 
 def test_a_clinician_triages_and_resolves_the_emergency(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from typing import Any
 
 from flask import Blueprint, current_app, render_template, request
@@ -17,7 +18,7 @@ from server.models import CareTeam, Patient
 from server.models.base import utcnow
 from server.security.actors import Clinician
 from server.services import patients
-from server.services.errors import InvalidInput
+from server.services.errors import Conflict, InvalidInput
 from server.services.patients import IssuedCode
 from server.services.time_zones import is_known_time_zone
 
@@ -32,13 +33,27 @@ def register(blp: Blueprint) -> None:
 
 def new_patient() -> Any:
     who = clinician()
-    return render_template("new_patient.html", teams=teams_of(who), mrn_required=mrn_required(who))
+    return enrol_form(who, {}, None)
 
 
 def enrol() -> Any:
     who = clinician()
-    created = created_patient(who, fields_of(who))
+    try:
+        created = created_patient(who, fields_of(who))
+    except (InvalidInput, Conflict) as refused:
+        # The form again, as typed, with what to change: nothing the clinician wrote is lost.
+        return enrol_form(who, request.form, refused.message), refused.status
     return code_page(created.patient, created.enrollment), 201
+
+
+def enrol_form(who: Clinician, typed: Mapping[str, str], problem: str | None) -> str:
+    return render_template(
+        "new_patient.html",
+        teams=teams_of(who),
+        mrn_required=mrn_required(who),
+        typed=typed,
+        problem=problem,
+    )
 
 
 @audited("dashboard.patients.create", shown=lambda created: [created.patient.id])

@@ -13,6 +13,7 @@ from server.dashboard.guard import clinician
 from server.dashboard.views.redirects import back_to_patient
 from server.extensions import db
 from server.services import patients
+from server.services.errors import Conflict, InvalidInput
 
 
 def register(blp: Blueprint) -> None:
@@ -26,6 +27,10 @@ def save_identity(patient_id: uuid.UUID) -> Any:
     who = clinician()
     patients.get_patient(db.session, who, patient_id)
     fields = identifiers_from(request.form, mrn_required(who))
-    patients.update_patient(db.session, who, patient_id, fields)
+    try:
+        patients.update_patient(db.session, who, patient_id, fields)
+    except Conflict as taken:
+        # A number already in use is a thing to check on the form, not a change made meanwhile.
+        raise InvalidInput(taken.message, taken.errors) from None
     flash("Patient details saved.", "done")
     return back_to_patient(patient_id, "identity")

@@ -48,7 +48,9 @@ def test_a_second_patient_with_the_same_mrn_in_the_clinic_is_409_naming_the_fiel
 
     assert second.status_code == 409
     body = second.get_json()
-    assert body["message"].startswith("mrn: another patient of this clinic")
+    assert "another patient of this clinic already has this hospital number (mrn)" in (
+        body["message"].lower()
+    )
     assert "mrn" in body["errors"]
     names = db_session.scalars(select(Patient.display_name).where(Patient.mrn == "RX1")).all()
     assert names == ["J. Smith"]
