@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 5000
+MAIL_PORT ?= 8025
 HOST ?= 127.0.0.1
 PYTEST_ARGS ?=
 STAMP := $(VENV)/.installed
@@ -23,9 +24,11 @@ run: $(STAMP)
 	$(BIN)/flask db upgrade
 	$(BIN)/flask painline seed-demo
 	@echo "Painline is at http://$(HOST):$(PORT)/  (health: http://$(HOST):$(PORT)/healthz)"
-	@# The worker delivers alerts beside the server and stops with it.
-	@$(BIN)/flask painline worker & worker=$$!; \
-	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	@# The worker delivers alerts beside the server, to a local mail catcher unless
+	@# PAINLINE_SMTP_URL names a real server; both stop with it.
+	@$(BIN)/python scripts/mail-catcher $(MAIL_PORT) instance/mail & catcher=$$!; \
+	  PAINLINE_SMTP_URL=$${PAINLINE_SMTP_URL:-smtp://127.0.0.1:$(MAIL_PORT)} $(BIN)/flask painline worker & worker=$$!; \
+	  trap 'kill $$worker $$catcher 2>/dev/null' EXIT INT TERM; \
 	  $(BIN)/flask run --host $(HOST) --port $(PORT)
 
 # The phone app on this computer, against the server of `make run` (run that first).

@@ -13,7 +13,7 @@ import requests
 
 from mobile import enrollment
 from mobile.background import BackgroundTasks
-from mobile.clock import Clock, local_now
+from mobile.clock import Clock, aware, local_now
 from mobile.enrollment import Enrolled, EnrollmentTarget
 from mobile.http import TIMEOUT
 from mobile.presenters import (
@@ -52,10 +52,11 @@ class Phone:
         self.runner = SyncRunner(self.sync.run, on_sync_result, backoff)
         poke = self.runner.sync_now
         self.enrollment = EnrollmentPresenter(store, self._enroll, on_enrolled=poke)
-        self.checkin = CheckInPresenter(store, clock, SafetyCheck(store, rules), on_saved=poke)
+        safety = SafetyCheck(store, rules)
+        self.checkin = CheckInPresenter(store, clock, safety, on_saved=poke)
         self.doses = DosePresenter(store, clock, on_saved=poke)
         self.history = HistoryPresenter(store, clock, on_saved=poke)
-        self.messages = MessagesPresenter(store)
+        self.messages = MessagesPresenter(store, lambda: safety(aware(clock())))
         self.preferences = PreferencesPresenter(store)
         self.clock = clock
         self.sign_out = SignOutPresenter(

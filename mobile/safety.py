@@ -8,10 +8,11 @@ only what to do and the number to call.
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from mobile.local_history import load_history
 from mobile.store import Store, clinical
+from mobile.words import SYMPTOMS
 from shared.config import RulesConfig
 from shared.engine import evaluate
 from shared.history import PatientHistory
@@ -19,10 +20,14 @@ from shared.rules import Finding, Tier
 
 Evaluate = Callable[[PatientHistory, datetime, RulesConfig], list[Finding]]
 
-CALL_NOW_TEXT = (
-    "What you reported needs to be checked by your care team today. Call them now. "
-    "If you cannot reach them, call the emergency services."
-)
+CALL_NOW_TEXT = "What you reported needs to be checked by your care team today. Call them now."
+
+
+def last_resort(emergency_number: str | None) -> str:
+    """The line the safety net always ends with, whatever the team's own text says."""
+    if emergency_number:
+        return f"If you cannot reach them, call the emergency services on {emergency_number}."
+    return "If you cannot reach them, call the emergency services."
 
 
 # Ticking one of these shows the call-now message at once, before saving and with no network:
@@ -47,12 +52,19 @@ def needs_call_now(symptoms: Iterable[str]) -> bool:
 
 @dataclass(frozen=True)
 class SafetyNet:
-    """What the safety-net screen shows; `record_ids` are the entries that raised it."""
+    """What the safety-net screen shows; `record_ids` are the entries that raised it, and
+    `reasons` the patient's own answers in them that did (in the phone's words)."""
 
     call_now_text: str
     helpline: str | None
     out_of_hours_text: str | None
     record_ids: tuple[str, ...]
+    reasons: tuple[str, ...] = ()
+    emergency_number: str | None = None
+
+    @property
+    def last_resort(self) -> str:
+        return last_resort(self.emergency_number)
 
 
 class SafetyCheck:
@@ -65,7 +77,10 @@ class SafetyCheck:
         self.config = config or RulesConfig()
         self.engine = engine
 
-    def __call__(self, now: datetime) -> SafetyNet | None:
+    def __call__(self, now: datetime, saved_id: str | None = None) -> SafetyNet | None:
+        """The emergencies at `now`; after a save, only those the saved entry is evidence of:
+        an emergency found days ago is already on Messages and must not pop up again for an
+        unrelated check-in."""
         with self.store.transaction() as connection:
             history = load_history(connection, now)
             settings = clinical.settings(connection)
@@ -73,32 +88,44 @@ class SafetyCheck:
         emergencies = [
             finding
             for finding in self.engine(history, now, self.config)
-            if finding.tier is Tier.EMERGENCY
+            if finding.tier is Tier.EMERGENCY and (saved_id is None or saved_id in finding.evidence)
         ]
         if not emergencies:
             return None
-        return _net(
-            settings, context, tuple(dict.fromkeys(i for f in emergencies for i in f.evidence))
-        )
+        record_ids = tuple(dict.fromkeys(i for f in emergencies for i in f.evidence))
+        # The emergency rules read the last few days; a month covers every evidence record.
+        recent = history.reports.between(now.date() - timedelta(days=30), now.date())
+        ticked = [s for r in recent if r.id in record_ids for s in r.symptoms]
+        return _net(settings, context, record_ids, ticked)
 
 
-def call_now(store: Store) -> SafetyNet:
+def call_now(store: Store, symptoms: Iterable[str] = ()) -> SafetyNet:
     """The care team's helpline and texts as last synced, for the screen to show at once."""
     with store.transaction() as connection:
         settings = clinical.settings(connection)
         context = clinical.context(connection) or {}
-    return _net(settings, context, ())
+    return _net(settings, context, (), symptoms)
 
 
 def _net(
-    settings: dict[str, object], context: dict[str, object], record_ids: tuple[str, ...]
+    settings: dict[str, object],
+    context: dict[str, object],
+    record_ids: tuple[str, ...],
+    symptoms: Iterable[str],
 ) -> SafetyNet:
     return SafetyNet(
         call_now_text=_text(settings.get("call_now_text")) or CALL_NOW_TEXT,
         helpline=_text(settings.get("helpline")) or _text(context.get("helpline")),
         out_of_hours_text=_text(settings.get("out_of_hours_text")),
         record_ids=record_ids,
+        reasons=reasons_for(symptoms),
+        emergency_number=_text(settings.get("emergency_number")),
     )
+
+
+def reasons_for(symptoms: Iterable[str]) -> tuple[str, ...]:
+    """The warning signs among `symptoms`, in the words the check-in screen showed them."""
+    return tuple(dict.fromkeys(SYMPTOMS[s] for s in symptoms if s in CALL_NOW_SYMPTOMS))
 
 
 def _text(value: object) -> str | None:

@@ -26,16 +26,20 @@ Wire schemas (`shared.wire`)
     back into wire dicts. Replay loads a context holding only `id` with `load(..., partial=True)`.
 
 Configuration (`shared.config`)
-    `RulesConfig` (every [design] threshold and the OME table, catalogue defaults),
+    `RulesConfig` (every [design] threshold, the OME table and the plausible-dose limits of
+    `shared.vocab.dose_limits`, catalogue defaults),
     `RulesConfig.from_dict(overrides)` (raises `ConfigError` on unknown or bad settings),
     `config.config_hash()` (sha256 of canonical JSON, stored on each alert), `DEFAULT_CONFIG`.
+    `shared.plausibility.is_implausible(dose, config)`: above its limit, so left out of OME.
 
 History (`shared.history`)
     `PatientHistory.build(reports, doses, treatments, context)`: latest revision of each record
     wins, a deleted latest revision removes it. Methods named after the catalogue's definitions
-    (`daily_score`, `baseline`, `recent_mean`, `rise`, `is_new_site`, `is_pain_day`,
-    `persistent_sites`, `daily_ome`, `baseline_ome`, `radiotherapy_windows`, `pre_rt_baseline`,
-    `pre_rt_ome`, `bone_agent_doses`, `same_day_reports`, ...). `history.as_of(now)` hides
+    (`logged_days`, `daily_score`, `baseline`, `recent_mean`, `rise`, `is_new_site`,
+    `is_pain_day`, `persistent_sites`, `daily_ome`, `baseline_ome`, `radiotherapy_windows`,
+    `pre_rt_baseline`, `pre_rt_ome`, `bone_agent_doses`, `same_day_reports`, ...). Pain
+    definitions read only reports that rate pain (`pain_reports_on`): a `pain_rated: false`
+    report is a check-in (`check_in_days`) but logs no day. `history.as_of(now)` hides
     records made after `now`. `required_window(treatments, now) -> datetime`: the earliest
     report or (non-bone-agent) dose time to load; bone-agent doses, treatments and the context
     are loaded in full.

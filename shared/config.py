@@ -1,8 +1,9 @@
 """Rule thresholds a deployment may change, with the catalogue's defaults.
 
-Holds every threshold the catalogue marks [design] and the OME table. `RulesConfig.from_dict`
-builds one from overrides (the JSON a deployment keeps; reading the file is the caller's job),
-and `config_hash()` fingerprints it so each alert records the settings that raised it.
+Holds every threshold the catalogue marks [design], the OME table and the plausible-dose limits.
+`RulesConfig.from_dict` builds one from overrides (the JSON a deployment keeps; reading the file
+is the caller's job), and `config_hash()` fingerprints it so each alert records the settings that
+raised it.
 """
 
 import hashlib
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field, fields, replace
 from types import MappingProxyType
 from typing import Any
 
+from shared.vocab.dose_limits import DOSE_LIMITS
 from shared.vocab.medications import MEDICATIONS, MedicationClass
 
 
@@ -29,6 +31,10 @@ def _default_ome_factors() -> Mapping[str, float | None]:
     table["morphine/sc"] = 3.0
     table["morphine/iv"] = 3.0
     return MappingProxyType(table)
+
+
+def _default_dose_limits() -> Mapping[str, float]:
+    return MappingProxyType({key: float(limit.largest) for key, limit in DOSE_LIMITS.items()})
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,8 @@ class RulesConfig:
     missed_check_in_lookback_days: int = 14
     # None = not converted (excluded from OME and shown as such).
     ome_factors: Mapping[str, float | None] = field(default_factory=_default_ome_factors)
+    # Largest plausible single dose, in the unit of `DOSE_LIMITS`; above it a dose is flagged.
+    dose_limits: Mapping[str, float] = field(default_factory=_default_dose_limits)
 
     @classmethod
     def from_dict(cls, overrides: Mapping[str, Any]) -> "RulesConfig":
@@ -70,6 +78,8 @@ class RulesConfig:
                 )
             if key == "ome_factors":
                 changes[key] = _merge_ome(defaults.ome_factors, value)
+            elif key == "dose_limits":
+                changes[key] = _merge_limits(defaults.dose_limits, value)
             else:
                 changes[key] = _whole_number(key, value)
         config = replace(defaults, **changes)
@@ -83,6 +93,7 @@ class RulesConfig:
     def to_dict(self) -> dict[str, Any]:
         values = {item.name: getattr(self, item.name) for item in fields(self)}
         values["ome_factors"] = dict(sorted(self.ome_factors.items()))
+        values["dose_limits"] = dict(sorted(self.dose_limits.items()))
         return values
 
     def config_hash(self) -> str:
@@ -96,6 +107,13 @@ class RulesConfig:
         if route_key in self.ome_factors:
             return self.ome_factors[route_key]
         return self.ome_factors.get(medication)
+
+    def dose_limit(self, medication: str, route: str) -> float | None:
+        """The largest plausible single dose, a route-specific entry ("morphine/sc") winning."""
+        route_key = f"{medication}/{route}"
+        if route_key in self.dose_limits:
+            return self.dose_limits[route_key]
+        return self.dose_limits.get(medication)
 
 
 def _whole_number(key: str, value: Any) -> int:
@@ -120,6 +138,21 @@ def _merge_ome(defaults: Mapping[str, float | None], overrides: Any) -> Mapping[
                 f"OME factor for '{key}' must be a number above 0, or null to exclude it"
             )
         merged[key] = None if value is None else float(value)
+    return MappingProxyType(merged)
+
+
+def _merge_limits(defaults: Mapping[str, float], overrides: Any) -> Mapping[str, float]:
+    if not isinstance(overrides, Mapping):
+        raise ConfigError("rules setting 'dose_limits' must be an object of medication: limit")
+    merged = dict(defaults)
+    for key, value in overrides.items():
+        if key not in defaults:
+            raise ConfigError(
+                f"unknown dose limit '{key}'; expected one of {', '.join(sorted(defaults))}"
+            )
+        if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+            raise ConfigError(f"dose limit for '{key}' must be a number above 0")
+        merged[key] = float(value)
     return MappingProxyType(merged)
 
 

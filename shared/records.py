@@ -27,7 +27,9 @@ class SiteScore:
 
 @dataclass(frozen=True)
 class PainReport:
-    """One check-in. Sites not listed had no pain; no sites at all is a pain-free check-in."""
+    """One check-in. Sites not listed had no pain; no sites at all is a pain-free check-in,
+    unless `pain_rated` is False: symptoms only, pain not rated, so the day is not logged for pain.
+    """
 
     id: str
     recorded_at: datetime
@@ -37,6 +39,7 @@ class PainReport:
     symptoms: tuple[str, ...] = ()
     interference: Interference | None = None
     note: str | None = None
+    pain_rated: bool = True
 
     @property
     def day(self) -> date:

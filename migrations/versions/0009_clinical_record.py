@@ -50,7 +50,7 @@ def upgrade():
     sa.Column('clinic_id', sa.Uuid(), nullable=False),
     sa.Column('patient_id', sa.Uuid(), nullable=False),
     sa.Column('alert_id', sa.Uuid(), nullable=False),
-    sa.Column('action', sa.Enum('acknowledged', 'commented', 'resolved', name='note_action'), nullable=False),
+    sa.Column('action', sa.Enum('acknowledged', 'commented', 'resolved', 'escalated', name='note_action'), nullable=False),
     sa.Column('text', sa.Text(), nullable=True),
     sa.Column('author_id', sa.Uuid(), nullable=True),
     sa.Column('at', server.models.base.UTCDateTime(timezone=True), nullable=False),
@@ -64,12 +64,18 @@ def upgrade():
         batch_op.create_index('ix_alert_notes_alert', ['alert_id', 'at'], unique=False)
 
     move_notes_into_threads()
+    with op.batch_alter_table('alerts', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('no_longer_holds_since', server.models.base.UTCDateTime(timezone=True), nullable=True))
+        batch_op.add_column(sa.Column('no_longer_holds_because', sa.Text(), nullable=True))
     # A plain DROP COLUMN (SQLite 3.35+): batch mode would rebuild the table that alert events
     # and notes reference, which SQLite's enforced foreign keys refuse.
     op.drop_column('alerts', 'note')
 
     with op.batch_alter_table('clinics', schema=None) as batch_op:
         batch_op.add_column(sa.Column('patients_may_lack_mrn', sa.Boolean(), nullable=False, server_default=sa.false()))
+
+    with op.batch_alter_table('care_teams', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('emergency_number', sa.String(length=8), nullable=False, server_default='112'))
 
     SEX.create(op.get_bind(), checkfirst=True)
     with op.batch_alter_table('patients', schema=None) as batch_op:
@@ -108,7 +114,7 @@ NOTES = sa.table(
     sa.column('clinic_id', sa.Uuid()),
     sa.column('patient_id', sa.Uuid()),
     sa.column('alert_id', sa.Uuid()),
-    sa.column('action', sa.Enum('acknowledged', 'commented', 'resolved', name='note_action', create_type=False)),
+    sa.column('action', sa.Enum('acknowledged', 'commented', 'resolved', 'escalated', name='note_action', create_type=False)),
     sa.column('text', sa.Text()),
     sa.column('author_id', sa.Uuid()),
     sa.column('at', server.models.base.UTCDateTime(timezone=True)),
@@ -164,7 +170,12 @@ def downgrade():
     with op.batch_alter_table('clinics', schema=None) as batch_op:
         batch_op.drop_column('patients_may_lack_mrn')
 
+    with op.batch_alter_table('care_teams', schema=None) as batch_op:
+        batch_op.drop_column('emergency_number')
+
     op.add_column('alerts', sa.Column('note', sa.TEXT(), nullable=True))
+    op.drop_column('alerts', 'no_longer_holds_because')
+    op.drop_column('alerts', 'no_longer_holds_since')
 
     with op.batch_alter_table('alert_notes', schema=None) as batch_op:
         batch_op.drop_index('ix_alert_notes_alert')

@@ -4,7 +4,13 @@ Every method may touch the disk (and enrollment the network): screens call them 
 `mobile.background.BackgroundTasks`, never directly on the UI thread.
 """
 
-from mobile.presenters.checkin import CheckInForm, CheckInPresenter, SiteEntry
+from mobile.presenters.checkin import (
+    PAIN_QUESTION,
+    CheckInForm,
+    CheckInPresenter,
+    SiteEntry,
+    asks_about_pain,
+)
 from mobile.presenters.doses import DoseForm, DosePresenter
 from mobile.presenters.enrollment import EnrollmentPresenter, EnrollmentResult
 from mobile.presenters.history import HistoryEntry, HistoryPresenter
@@ -13,6 +19,7 @@ from mobile.presenters.results import SaveResult
 from mobile.presenters.signout import SignOutPresenter, SignOutResult
 
 __all__ = [
+    "PAIN_QUESTION",
     "CheckInForm",
     "CheckInPresenter",
     "DoseForm",
@@ -27,4 +34,5 @@ __all__ = [
     "SignOutPresenter",
     "SignOutResult",
     "SiteEntry",
+    "asks_about_pain",
 ]

@@ -2,6 +2,10 @@
 
 `submit(form)` validates with the shared wire schema, saves durably, pokes the sync, and then
 runs the safety net on the local history. Times are the phone's local time with its offset.
+
+Symptoms ticked with no site are ambiguous: no pain anywhere, or pain the patient did not rate.
+`asks_about_pain(form)` says the screen must ask (`PAIN_QUESTION`); the answer is the form's
+`pain_rated` (False: the report says `pain_rated: false` and the day is not logged for pain).
 """
 
 import logging
@@ -29,14 +33,23 @@ class SiteEntry:
     aggravated_by: Sequence[str] = ()
 
 
+PAIN_QUESTION = "No pain anywhere today?"
+
+
 @dataclass(frozen=True)
 class CheckInForm:
-    """No sites at all is a pain-free check-in."""
+    """No sites at all is a pain-free check-in, unless `pain_rated` is False (pain not rated)."""
 
     sites: Sequence[SiteEntry] = ()
     symptoms: Sequence[str] = ()
     interference: Mapping[str, Any] = field(default_factory=dict)  # sleep, walking, activity
     note: str = ""
+    pain_rated: bool = True
+
+
+def asks_about_pain(form: CheckInForm) -> bool:
+    """True when only the patient can say what no site means: symptoms ticked, no site."""
+    return bool(form.symptoms) and not form.sites
 
 
 def report_body(form: CheckInForm, record_id: str, recorded_at: datetime) -> dict[str, Any]:
@@ -56,6 +69,8 @@ def report_body(form: CheckInForm, record_id: str, recorded_at: datetime) -> dic
         ],
         "symptoms": list(form.symptoms),
     }
+    if not form.pain_rated:
+        body["pain_rated"] = False
     answered = {key: value for key, value in form.interference.items() if value is not None}
     if answered:
         body["interference"] = answered
@@ -69,7 +84,7 @@ class CheckInPresenter:
         self,
         store: Store,
         clock: Clock,
-        safety_check: Callable[[datetime], SafetyNet | None],
+        safety_check: Callable[[datetime, str], SafetyNet | None],
         on_saved: Callable[[], None] = lambda: None,
     ) -> None:
         self.store = store
@@ -100,7 +115,7 @@ class CheckInPresenter:
     def _after_save(self, record_id: str, now: datetime) -> SaveResult:
         self.on_saved()
         try:
-            net = self.safety_check(now)
+            net = self.safety_check(now, record_id)
         except Exception:
             # The check-in is saved either way; a failed check must not look like "all clear".
             log.exception("the safety net check failed")

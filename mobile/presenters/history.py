@@ -35,7 +35,8 @@ def summary(record: StoredRecord) -> str:
         label = MEDICATIONS[body["medication"]].label if body["medication"] in MEDICATIONS else ""
         return f"{label or body['medication']} {body['dose']:g} {body['unit']} ({body['purpose']})"
     if not body["sites"]:
-        return "No pain"
+        # `pain_rated: false`: symptoms only, which is not the same as no pain.
+        return "Pain not rated" if body.get("pain_rated") is False else "No pain"
     worst = max(body["sites"], key=lambda entry: entry["score"])
     site = SITES[worst["site"]].label if worst["site"] in SITES else worst["site"]
     more = len(body["sites"]) - 1

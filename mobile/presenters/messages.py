@@ -4,15 +4,20 @@ and what the patient must do (get a new code, update the app).
 Alerts carry status only: the phone never shows a rule name, diagnosis or suggested action.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from mobile import outbox
 from mobile.presenters.history import summary
+from mobile.safety import SafetyNet
 from mobile.store import Store, account, clinical
 
+# Only what is true whether or not anyone is watching: an open alert is on the team's worklist;
+# nobody has promised to call (a team's alerts may reach no one outside that worklist).
+IF_WORSE = "If you feel worse, call the helpline now."
 ALERT_WORDS = {
-    "open": "Your care team has been told and will contact you.",
+    "open": "Your care team can see this on their worklist.",
     "acknowledged": "Your care team has seen this.",
     "resolved": "Your care team has dealt with this.",
 }
@@ -48,6 +53,8 @@ class Messages:
     helpline: str | None
     out_of_hours_text: str | None
     check_in_reminder: str | None  # "20:00", for the reminder the app schedules
+    # "You reported a warning sign today: ...", while the phone's engine finds an emergency.
+    warning_today: str | None = None
 
 
 def _alert(body: dict[str, Any]) -> AlertStatus:
@@ -62,13 +69,28 @@ def _alert(body: dict[str, Any]) -> AlertStatus:
     )
 
 
+def warning_words(net: SafetyNet | None) -> str | None:
+    if net is None:
+        return None
+    ticked = f" ({', '.join(net.reasons)})" if net.reasons else ""
+    return (
+        f"You reported a warning sign today{ticked}. If you have not spoken to your care team "
+        f"yet, call them now. {net.last_resort}"
+    )
+
+
 def _text(value: Any) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
 class MessagesPresenter:
-    def __init__(self, store: Store) -> None:
+    def __init__(
+        self, store: Store, warning_signs: Callable[[], SafetyNet | None] = lambda: None
+    ) -> None:
         self.store = store
+        # An emergency the phone's engine finds now: after its pop-up was closed, the patient
+        # finds it here (a later check-in does not bring the pop-up back).
+        self.warning_signs = warning_signs
 
     def view(self) -> Messages:
         with self.store.transaction() as connection:
@@ -91,4 +113,5 @@ class MessagesPresenter:
             helpline=_text(settings.get("helpline")) or _text(context.get("helpline")),
             out_of_hours_text=_text(settings.get("out_of_hours_text")),
             check_in_reminder=_text(settings.get("check_in_reminder")),
+            warning_today=warning_words(self.warning_signs()),
         )

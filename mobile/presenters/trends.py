@@ -1,7 +1,8 @@
 """The history chart's data: each site's daily worst score over the last 30 days, and treatments.
 
 A day with no check-in has no point (missing is not "no pain"); on a logged day a site the
-patient did not mark scores 0, as in the clinical rules. Treatments are marked on the day given.
+patient did not mark scores 0, as in the clinical rules. A check-in that did not rate pain
+(`pain_rated: false`) logs no day, as in the rules. Treatments are marked on the day given.
 """
 
 from collections.abc import Iterable
@@ -47,7 +48,7 @@ def trends(
     logged: set[int] = set()
     worst: dict[str, dict[int, int]] = {}
     for record in reports:
-        if record.body.get("deleted"):
+        if record.body.get("deleted") or record.body.get("pain_rated") is False:
             continue
         day = (datetime.fromisoformat(record.body["recorded_at"]).date() - first).days
         if not 0 <= day < days:

@@ -4,11 +4,15 @@ the warning-sign checklist and a note; or "no pain today" in one tap.
 Ticking a warning sign that needs a call now shows the helpline at once, before saving and
 with no network. After saving, the presenter's safety net (the engine on the phone's history)
 can show it too. Two sites with a score and one quality each take 7 taps to save.
+
+Save with symptoms ticked and no site asks "No pain anywhere today?": "Yes, no pain anywhere"
+saves a pain-free check-in, "I did not rate my pain" one with pain not rated (its day does not
+count as a day without pain), and "Go back" returns to the body map.
 """
 
 # mypy: disable-error-code="misc"
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kivy.properties import (  # type: ignore[import-untyped]
@@ -17,15 +21,17 @@ from kivy.properties import (  # type: ignore[import-untyped]
     ListProperty,
     StringProperty,
 )
+from kivy.uix.modalview import ModalView  # type: ignore[import-untyped]
 
 from mobile import words
-from mobile.presenters import CheckInForm, SaveResult, SiteEntry
+from mobile.presenters import PAIN_QUESTION, CheckInForm, SaveResult, SiteEntry, asks_about_pain
 from mobile.safety import needs_call_now
 from mobile.ui.base import PhoneScreen
 from mobile.ui.widgets import CheckRow, Chip
 
 SAVED = "Saved. It goes to your care team when the phone is online."
 SAVED_NO_PAIN = "Saved: no pain today. Thank you."
+SAVED_NOT_RATED = "Saved: how you feel, with your pain not rated. Thank you."
 
 
 @dataclass
@@ -33,6 +39,23 @@ class SitePain:
     score: int | None = None
     qualities: list[str] = field(default_factory=list)
     aggravated_by: list[str] = field(default_factory=list)
+
+
+class PainQuestion(ModalView):
+    """Asked when Save is tapped with symptoms ticked and no site marked on the body map.
+
+    Dispatches `on_answer(pain_free)`; "Go back" only closes it, saving nothing.
+    """
+
+    __events__ = ("on_answer",)
+    question = StringProperty(PAIN_QUESTION)
+
+    def answer(self, pain_free: bool) -> None:
+        self.dismiss()
+        self.dispatch("on_answer", pain_free)
+
+    def on_answer(self, pain_free: bool) -> None:
+        """The default handler: the screen binds its own."""
 
 
 class CheckInScreen(PhoneScreen):
@@ -46,6 +69,7 @@ class CheckInScreen(PhoneScreen):
 
     def __init__(self, **kwargs: Any) -> None:
         self.pain: dict[str, SitePain] = {}
+        self.pain_question: PainQuestion | None = None
         super().__init__(**kwargs)
 
     def on_kv_post(self, base_widget: Any) -> None:
@@ -118,7 +142,7 @@ class CheckInScreen(PhoneScreen):
         _toggle(self.symptoms, row.code)
         self._show()
         if row.code in self.symptoms and needs_call_now([row.code]):
-            self.shell.show_call_now()
+            self.shell.show_call_now(symptoms=[row.code])
 
     # Saving.
 
@@ -137,7 +161,28 @@ class CheckInScreen(PhoneScreen):
             symptoms=list(self.symptoms),
             note=self.ids.note.text,
         )
+        if asks_about_pain(form):
+            self._ask_about_pain(form)
+            return
         self._submit(form, SAVED)
+
+    def _ask_about_pain(self, form: CheckInForm) -> None:
+        """Only the patient knows whether symptoms without a site mean no pain at all."""
+        question = PainQuestion()
+        question.bind(on_answer=lambda _, pain_free: self._pain_answered(form, pain_free))
+        question.bind(on_dismiss=self._question_closed)
+        self.pain_question = question
+        question.open()
+
+    def _pain_answered(self, form: CheckInForm, pain_free: bool) -> None:
+        if pain_free:
+            self._submit(form, SAVED_NO_PAIN)
+        else:
+            self._submit(replace(form, pain_rated=False), SAVED_NOT_RATED)
+
+    def _question_closed(self, question: PainQuestion) -> None:
+        if self.pain_question is question:
+            self.pain_question = None
 
     def no_pain_today(self) -> None:
         self._submit(

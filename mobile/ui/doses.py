@@ -2,11 +2,13 @@
 
 Quick buttons come from the plan synced down from the care team; each saves a dose taken now.
 The breakthrough button saves the plan's breakthrough medicine, or opens free entry set to
-"extra dose for pain" when the plan has none.
+"extra dose for pain" when the plan has none. An amount far above usual doses is saved only
+after the patient answers "Yes" to `DoseQuestion`.
 """
 
 # mypy: disable-error-code="misc"
 
+from dataclasses import replace
 from typing import Any
 
 from kivy.properties import (  # type: ignore[import-untyped]
@@ -14,21 +16,42 @@ from kivy.properties import (  # type: ignore[import-untyped]
     ListProperty,
     StringProperty,
 )
+from kivy.uix.modalview import ModalView  # type: ignore[import-untyped]
 
 from mobile import words
 from mobile.presenters import DoseForm, SaveResult
+from mobile.presenters.doses import dose_question
 from mobile.ui.base import PhoneScreen
 from mobile.ui.widgets import BigButton
+from shared.plausibility import amount_text
 from shared.vocab import MEDICATIONS, ROUTES, UNITS
 
 PURPOSE_WORDS = {"scheduled": "Regular dose", "breakthrough": "Extra dose for pain"}
+NOT_SAVED = "Not saved. Check the amount and save again."
 
 
 def describe(plan: dict[str, Any]) -> str:
     dose = plan.get("dose")
-    amount = f" {dose:g} {plan.get('unit', '')}" if isinstance(dose, int | float) else ""
+    amount = f" {amount_text(dose)} {plan.get('unit', '')}" if isinstance(dose, int | float) else ""
     route = words.ROUTES.get(plan.get("route") or "", "")
     return f"{words.medication(plan['medication'])}{amount}" + (f", {route}" if route else "")
+
+
+class DoseQuestion(ModalView):
+    """Asked before saving an amount far above usual doses ("Is 100000 mg right? ...").
+
+    Dispatches `on_answer(right)`: True saves the dose as entered, False saves nothing.
+    """
+
+    __events__ = ("on_answer",)
+    question = StringProperty("")
+
+    def answer(self, right: bool) -> None:
+        self.dismiss()
+        self.dispatch("on_answer", right)
+
+    def on_answer(self, right: bool) -> None:
+        """The default handler: the screen binds its own."""
 
 
 class DosesScreen(PhoneScreen):
@@ -90,12 +113,25 @@ class DosesScreen(PhoneScreen):
             return
         unit = self.ids.unit.text if self.ids.unit.text in UNITS else ""
         form = DoseForm(medication, dose, unit, route or "", self.purpose)
-        self._submit(form, f"{words.medication(medication)} {dose:g} {unit}")
+        self._submit(form, f"{words.medication(medication)} {amount_text(dose)} {unit}")
 
     def _submit(self, form: DoseForm, what: str) -> None:
+        question = None if form.confirmed else dose_question(form, self.phone.doses.config)
+        if question is not None:
+            self.status = self.error = ""
+            asking = DoseQuestion(question=question)
+            asking.bind(on_answer=lambda _, right: self._answered(right, form, what))
+            asking.open()
+            return
         self.saving = True
         self.status = self.error = ""
         self.run(lambda: self.phone.doses.submit(form), lambda r: self._saved(r, what))
+
+    def _answered(self, right: bool, form: DoseForm, what: str) -> None:
+        if right:
+            self._submit(replace(form, confirmed=True), what)
+        else:
+            self.error = NOT_SAVED
 
     def _saved(self, result: SaveResult | BaseException, what: str) -> None:
         self.saving = False

@@ -12,7 +12,7 @@ from typing import Any
 from kivy.properties import StringProperty  # type: ignore[import-untyped]
 from kivy.uix.modalview import ModalView  # type: ignore[import-untyped]
 
-from mobile.safety import CALL_NOW_TEXT, SafetyNet
+from mobile.safety import CALL_NOW_TEXT, SafetyNet, last_resort
 
 NO_HELPLINE = (
     "Your care team's number has not reached this phone yet. "
@@ -28,6 +28,9 @@ class SafetyNetView(ModalView):
     call_now_text = StringProperty(CALL_NOW_TEXT)
     helpline = StringProperty("")
     out_of_hours_text = StringProperty("")
+    # Which answers raised it ("You ticked: weakness in the arms or legs"), and the last line.
+    reasons_text = StringProperty("")
+    last_resort = StringProperty(last_resort(None))
 
     @classmethod
     def for_net(cls, net: SafetyNet, check_failed: bool = False, **kwargs: Any) -> "SafetyNetView":
@@ -35,6 +38,8 @@ class SafetyNetView(ModalView):
             call_now_text=CHECK_FAILED if check_failed else net.call_now_text,
             helpline=net.helpline or "",
             out_of_hours_text=net.out_of_hours_text or "",
+            reasons_text=("You ticked: " + ", ".join(net.reasons) + ".") if net.reasons else "",
+            last_resort=net.last_resort,
             **kwargs,
         )
 

@@ -7,6 +7,8 @@ safety-net message, and the first screen (enroll, the PIN, or the check-in).
 
 # mypy: disable-error-code="misc"
 
+from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from kivy.properties import (  # type: ignore[import-untyped]
@@ -17,7 +19,7 @@ from kivy.properties import (  # type: ignore[import-untyped]
 from kivy.uix.boxlayout import BoxLayout  # type: ignore[import-untyped]
 from kivy.uix.screenmanager import NoTransition  # type: ignore[import-untyped]
 
-from mobile.safety import CALL_NOW_TEXT, SafetyNet, call_now
+from mobile.safety import CALL_NOW_TEXT, SafetyNet, call_now, reasons_for
 from mobile.sync import NotEnrolled, SyncResult, TokenRevoked, UpgradeRequired
 from mobile.ui.base import PhoneScreen
 from mobile.ui.checkin import CheckInScreen
@@ -103,9 +105,9 @@ class Shell(BoxLayout):
 
     # Safety net.
 
-    def show_call_now(self, check_failed: bool = False) -> None:
+    def show_call_now(self, check_failed: bool = False, symptoms: Iterable[str] = ()) -> None:
         """The helpline as last synced, at once: no disk, no network."""
-        self.show_safety_net(self.contact, check_failed)
+        self.show_safety_net(replace(self.contact, reasons=reasons_for(symptoms)), check_failed)
 
     def show_safety_net(self, net: SafetyNet, check_failed: bool = False) -> None:
         if net.helpline is None and self.contact.helpline is not None:

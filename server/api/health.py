@@ -19,6 +19,7 @@ from server.database import database_is_up
 from server.delivery.heartbeat import delivery_health, heartbeat_every
 from server.extensions import db
 from server.models.base import utcnow
+from server.services.alert_routes import every_team_ready
 
 blp = Blueprint("health", __name__, description="Liveness and readiness")
 
@@ -35,6 +36,13 @@ class HealthSchema(Schema):
     )
     dead_letters = fields.Integer(metadata={"description": "undismissed dead letters"})
     delivery = fields.String(metadata={"description": "on time, or delayed (over 5 minutes)"})
+    alert_routes = fields.String(
+        metadata={
+            "description": "complete, or incomplete: a care team's urgent alerts reach nobody "
+            "outside the worklist (no working email or webhook, or no escalation contact); "
+            "the status stays 200 for this alone"
+        }
+    )
 
 
 @blp.route("/healthz")
@@ -50,5 +58,6 @@ class Health(MethodView):
             return {"status": "unavailable", "database": "down"}, 503
         health = delivery_health(db.session, utcnow(), heartbeat_every(current_app.config))
         db.session.commit()
-        body = {"database": "up", **health.as_dict()}
+        routes = "complete" if every_team_ready(db.session) else "incomplete"
+        body = {"database": "up", **health.as_dict(), "alert_routes": routes}
         return body if health.status == "ok" else (body, 503)

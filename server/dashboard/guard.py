@@ -16,7 +16,9 @@ from server.security.dashboard_session import mark_active
 from server.services.errors import NotAllowed
 
 # The set-password page's credential is the one-time link itself: its user cannot sign in yet.
-PUBLIC_ENDPOINTS = frozenset({"dashboard.login", "dashboard.set_password", "dashboard.static"})
+PUBLIC_ENDPOINTS = frozenset(
+    {"dashboard.login", "dashboard.set_password", "dashboard.static", "dashboard.favicon"}
+)
 # The open worklist refreshes its rows by itself; that is not the person being active.
 BACKGROUND_ENDPOINTS = frozenset({"dashboard.worklist_rows"})
 

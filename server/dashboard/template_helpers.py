@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from flask import Blueprint
+from sqlalchemy import select
 
 from server.dashboard.csrf import csrf_token
 from server.dashboard.svg.sparkline import sparkline
+from server.dashboard.time_zone_choices import zone_choices, zone_label
+from server.dashboard.typed_form import Forms
 from server.dashboard.words import OUTCOME_LABELS, RULE_TITLES, TIER_LABELS, site_label
-from server.models import NoteAction
-from server.security.actors import Admin
+from server.extensions import db
+from server.models import CareTeam, NoteAction
+from server.models.base import utcnow
+from server.security.actors import Admin, Clinician
 from server.security.current_actor import current_actor
 from server.security.dashboard_session import signed_in_token_hash
+from server.services.alert_routes import TeamRoutes, routes_of_teams
 from shared import vocab
 from shared.lifecycle import NEVER_SNOOZED
 from shared.vocab import MEDICATIONS, SITES, MedicationClass
@@ -37,6 +45,7 @@ NOTE_ACTION_LABELS = {
     NoteAction.ACKNOWLEDGED: "Acknowledged",
     NoteAction.COMMENTED: "Comment",
     NoteAction.RESOLVED: "Resolved",
+    NoteAction.ESCALATED: "Escalation",
 }
 SNOOZABLE_RULES = [rule for rule in RULE_TITLES if rule not in NEVER_SNOOZED]
 
@@ -58,12 +67,41 @@ def helpers() -> dict[str, Any]:
         "sparkline": sparkline,
         "signed_in": signed_in_token_hash() is not None,
         "signed_in_admin": signed_in_admin,
+        "teams_not_alert_ready": teams_not_alert_ready,
         "vocab": VOCAB,
         "site_codes": list(SITES),
         "snoozable_rules": SNOOZABLE_RULES,
         "age_on": age_on,
         "note_action_label": lambda action: NOTE_ACTION_LABELS[action],
+        "site_regions": site_regions(),
+        "time_zone_choices": lambda: zone_choices(utcnow()),
+        "time_zone_label": lambda name: zone_label(name, utcnow()),
+        # Every form as stored; a view that refused one passes its own `forms`.
+        "forms": Forms(),
     }
+
+
+def site_regions() -> list[tuple[str, list[str]]]:
+    """The sites by body region, in the catalogue's order (head to feet)."""
+    regions: dict[str, list[str]] = {}
+    for code, site in SITES.items():
+        regions.setdefault(site.region, []).append(code)
+    return list(regions.items())
+
+
+def teams_not_alert_ready() -> list[TeamRoutes]:
+    """The signed-in clinician's teams (an admin's: the clinic's) whose alerts reach nobody
+    outside the worklist."""
+    actor = current_actor(session_cookie=True)
+    if isinstance(actor, Clinician):
+        team_ids: Iterable[uuid.UUID] = actor.team_ids
+    elif isinstance(actor, Admin):
+        team_ids = db.session.scalars(
+            select(CareTeam.id).where(CareTeam.clinic_id == actor.clinic_id)
+        ).all()
+    else:
+        return []
+    return [routes for routes in routes_of_teams(db.session, team_ids) if not routes.ready]
 
 
 def signed_in_admin() -> bool:

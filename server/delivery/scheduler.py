@@ -31,11 +31,17 @@ class Scheduler:
         """Run when due; returns the work done (escalations plus patients evaluated)."""
         if self.next_run is not None and now < self.next_run:
             return 0
-        escalated = escalate_due(session, now)
+        escalations = escalate_due(session, now)
         evaluated = run_due_patients(session, now, self.config)
-        if escalated:
-            log.info("escalated %d alerts", escalated)
+        if escalations.escalated:
+            log.info("escalated %d alerts", escalations.escalated)
+        if escalations.to_nobody:
+            log.warning(
+                "%d alerts were due for escalation in teams with no escalation contact; "
+                "nobody was emailed",
+                escalations.to_nobody,
+            )
         # A full batch means more patients are due: come back on the next loop, not in 30 s.
         more = evaluated >= BATCH
         self.next_run = None if more else now + INTERVAL
-        return escalated + evaluated
+        return escalations.escalated + escalations.to_nobody + evaluated

@@ -55,6 +55,10 @@ class Alert(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # When the scheduler sent it to the team's escalation contacts (once; acknowledging stops it).
     escalated_at: Mapped[datetime | None]
+    # A clinician's change (a treatment, the context) undid the finding while the alert was
+    # active: when, and which change. A later finding of the same key clears both.
+    no_longer_holds_since: Mapped[datetime | None]
+    no_longer_holds_because: Mapped[str | None] = mapped_column(Text)
 
     # Who did what, oldest first. Loaded on access: the engine, which reads alerts on every
     # sync, never touches them; lists load them with `selectinload`.

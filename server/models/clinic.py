@@ -36,6 +36,9 @@ class CareTeam(Base):
         String(500), default="Call your care team's helpline now."
     )
     out_of_hours_text: Mapped[str] = mapped_column(String(500), default="")
+    # The country's emergency number, the safety net's last resort ("call the emergency services
+    # on 999"). 112 reaches the emergency services from a mobile phone across Europe and beyond.
+    emergency_number: Mapped[str] = mapped_column(String(8), default="112")
     # Local time of day ("HH:MM") at which the phone reminds the patient to check in.
     check_in_reminder: Mapped[str] = mapped_column(String(5), default="20:00")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -20,10 +20,13 @@ class NoteAction(enum.StrEnum):
     ACKNOWLEDGED = "acknowledged"
     COMMENTED = "commented"
     RESOLVED = "resolved"
+    # Written by the escalation timer, not a person: who was told, or that nobody could be.
+    ESCALATED = "escalated"
 
 
 class AlertNote(Base):
-    """One entry of an alert's thread: acknowledged (note optional), a comment, or resolved."""
+    """One entry of an alert's thread: acknowledged (note optional), a comment, resolved, or the
+    escalation timer's record of whom it told."""
 
     __tablename__ = "alert_notes"
     __table_args__ = (Index("ix_alert_notes_alert", "alert_id", "at"),)
@@ -40,7 +43,7 @@ class AlertNote(Base):
         )
     )
     text: Mapped[str | None] = mapped_column(Text)
-    # None only for entries that came from before notes had authors.
+    # None for the escalation timer's entries and those from before notes had authors.
     author_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
     at: Mapped[datetime] = mapped_column(default=utcnow)
 

@@ -1,7 +1,8 @@
 """Signing clinicians and admins in and out.
 
 Every failure reads the same ("email, password or code not recognised"), whatever was wrong,
-and counts against both the account and the address it came from.
+and counts against the address it came from and against the account at that address: an address
+that keeps failing is refused, an account is only ever slowed down (`server.security.rate_limits`).
 """
 
 from __future__ import annotations
@@ -16,9 +17,13 @@ from server.models import ApiToken, Role, User
 from server.security import rate_limits
 from server.security.actors import Admin, Clinician
 from server.security.passwords import verify_password
-from server.security.rate_limits import LOGIN_FAILURES_PER_ACCOUNT, LOGIN_FAILURES_PER_ADDRESS
+from server.security.rate_limits import (
+    LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS,
+    LOGIN_FAILURES_PER_ADDRESS,
+)
 from server.security.tokens import CLINICIAN_TOKEN_LIFETIME, hash_token, new_token
 from server.security.totp import matching_step
+from server.services import failed_sign_ins
 from server.services.errors import NotAuthenticated
 
 LOGIN_FAILED_MESSAGE = "email, password or code not recognised"
@@ -35,15 +40,17 @@ def log_in(
     session: Session, email: str, password: str, otp: str | None, address: str, now: datetime
 ) -> Login:
     account = email.strip().lower()
+    here = failed_sign_ins.key_of(account, address)
     rate_limits.check(session, LOGIN_FAILURES_PER_ADDRESS, address, now)
-    rate_limits.check(session, LOGIN_FAILURES_PER_ACCOUNT, account, now)
+    rate_limits.check(session, LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS, here, now)
     user = session.scalar(select(User).where(func.lower(User.email) == account))
     if not credentials_hold(user, password, otp, now):
         rate_limits.record_failure(session, LOGIN_FAILURES_PER_ADDRESS, address, now)
-        rate_limits.record_failure(session, LOGIN_FAILURES_PER_ACCOUNT, account, now)
+        rate_limits.record_failure(session, LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS, here, now)
         session.commit()
         raise NotAuthenticated(LOGIN_FAILED_MESSAGE)
-    rate_limits.forget_failures(session, LOGIN_FAILURES_PER_ACCOUNT, account)
+    # Only this address's failures: a stranger's, elsewhere, stay for an admin to see.
+    rate_limits.forget_failures(session, LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS, here)
     token = new_token()
     expires_at = now + CLINICIAN_TOKEN_LIFETIME
     session.add(ApiToken(user=user, token_hash=hash_token(token), expires_at=expires_at))

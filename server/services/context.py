@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from server.models import Patient, PatientStatus
 from server.security.actors import Clinician
 from server.services.access import patient_in_reach
-from server.services.alerts import evaluate_now
+from server.services.alerts import evaluate_now, keys_holding
 from server.services.change_numbers import next_change
 from server.services.devices import revoke_patient_devices
 from server.services.errors import Conflict, InvalidInput
@@ -38,6 +38,7 @@ def replace_context(
 ) -> Patient:
     patient = patient_in_reach(session, clinician, patient_id, for_update=True)
     check_fits(context, clinician, patient_id)
+    held = keys_holding(session, patient, now, rules_config)
     if context.revision <= patient.context_revision:
         raise Conflict(
             f"This patient's context is at revision {patient.context_revision}; send revision "
@@ -57,7 +58,9 @@ def replace_context(
     patient.context_revision = context.revision
     patient.context_change_seq = next_change(session, patient.id)
     # A new lesion or plan can change what the engine sees (Mirels score, neuropathic agent).
-    evaluate_now(session, patient, now, rules_config)
+    session.flush()
+    changed = f"The patient's details (lesions, medication plan) changed on {now:%d %b %Y}"
+    evaluate_now(session, patient, now, rules_config, held, changed)
     session.commit()
     return patient
 

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from server.models import CareTeam, Clinic, Role, User
+from server.models import CareTeam, Clinic, EmailChannel, EscalationContact, Role, User
 from server.security.passwords import hash_password
 from server.services.demo_patients import seed_demo_patients
 from shared.config import RulesConfig
@@ -18,6 +18,7 @@ DEMO_CLINIC = "Demo Clinic"
 DEMO_TEAM = "Bone Oncology"
 DEMO_EMAIL = "demo.clinician@painline.example"
 DEMO_PASSWORD = "painline-demo"
+DEMO_TEAM_INBOX = "bone-oncology@painline.example"
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ def seed_demo(session: Session, now: datetime, config: RulesConfig) -> DemoLogin
         name=DEMO_TEAM,
         helpline="+44 20 7946 0000",
         out_of_hours_text="Out of hours, call the acute oncology line on +44 20 7946 0001.",
+        emergency_number="999",
     )
     clinician = User(
         clinic=clinic,
@@ -50,6 +52,15 @@ def seed_demo(session: Session, now: datetime, config: RulesConfig) -> DemoLogin
         teams=[team],
     )
     session.add_all([clinic, team, clinician])
+    session.flush()
+    # Alert-ready, as a real team must be: a team inbox (`make run` delivers it to its local mail
+    # catcher) and the demo clinician as escalation contact.
+    session.add_all(
+        [
+            EmailChannel(clinic_id=clinic.id, care_team_id=team.id, address=DEMO_TEAM_INBOX),
+            EscalationContact(clinic_id=clinic.id, care_team_id=team.id, user_id=clinician.id),
+        ]
+    )
     session.commit()
     seed_demo_patients(session, team, now, config)
     return DemoLogin(DEMO_EMAIL, DEMO_PASSWORD)

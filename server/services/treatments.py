@@ -14,12 +14,13 @@ from sqlalchemy.orm import Session
 from server.models import Patient, Treatment
 from server.security.actors import Clinician
 from server.services.access import patient_in_reach
-from server.services.alerts import evaluate_now
+from server.services.alerts import evaluate_now, keys_holding
 from server.services.change_numbers import next_change
 from server.services.errors import Conflict, InvalidInput, NotFound
-from server.services.treatment_records import as_record  # noqa: F401 (views and timeline use it)
+from server.services.treatment_records import as_record
 from shared import records
 from shared.config import RulesConfig
+from shared.vocab import SITES
 from shared.wire import dump_treatment
 
 NO_SUCH_TREATMENT = "No such treatment for this patient."
@@ -42,13 +43,16 @@ def add_treatment(
         raise Conflict(
             "A treatment with this id already exists; PUT a higher revision to correct it."
         )
+    held = keys_holding(session, patient, now, rules_config)
     treatment = Treatment(
         id=uuid.UUID(record.id), clinic_id=patient.clinic_id, patient_id=patient.id, created_at=now
     )
     write(session, treatment, record, clinician, now)
     session.add(treatment)
     session.flush()
-    evaluate_now(session, patient, now, rules_config)
+    evaluate_now(
+        session, patient, now, rules_config, held, f"{in_words(record)} entered on {now:%d %b %Y}"
+    )
     session.commit()
     return treatment
 
@@ -73,8 +77,12 @@ def correct_treatment(
             f"This treatment is at revision {treatment.revision}; send revision "
             f"{treatment.revision + 1} (someone may have changed it since you read it)."
         )
+    held = keys_holding(session, patient, now, rules_config)
     write(session, treatment, record, clinician, now)
-    evaluate_now(session, patient, now, rules_config)
+    session.flush()
+    evaluate_now(
+        session, patient, now, rules_config, held, f"{in_words(record)} corrected on {now:%d %b %Y}"
+    )
     session.commit()
     return treatment
 
@@ -91,13 +99,24 @@ def delete_treatment(
     patient = patient_in_reach(session, clinician, patient_id, for_update=True)
     treatment = treatment_of(session, patient, treatment_id)
     if not treatment.deleted:
+        held = keys_holding(session, patient, now, rules_config)
+        deleted = f"{in_words(as_record(treatment))} deleted on {now:%d %b %Y}"
         treatment.deleted = True
         treatment.revision += 1
         treatment.updated_at = now
         treatment.updated_by = clinician.user_id
         treatment.change_seq = next_change(session, patient.id)
-        evaluate_now(session, patient, now, rules_config)
+        session.flush()
+        evaluate_now(session, patient, now, rules_config, held, deleted)
     session.commit()
+
+
+def in_words(record: records.Treatment) -> str:
+    """ "Radiotherapy to the skull": how an alert that the change undid names the treatment."""
+    kind = record.kind.replace("_", " ")
+    labels = [SITES[site].label if site in SITES else site for site in record.sites]
+    sites = f" to the {', '.join(labels)}" if labels else ""
+    return f"{kind[:1].upper()}{kind[1:]}{sites}"
 
 
 def treatment_of(session: Session, patient: Patient, treatment_id: uuid.UUID) -> Treatment:

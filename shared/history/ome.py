@@ -1,7 +1,9 @@
 """Oral morphine equivalents (OME) per day, from the dose records and the configured table.
 
 For trend detection only, never dosing advice. A dose the table cannot convert (methadone,
-buprenorphine, a non-opioid) adds nothing; the rules that read OME say so in their wording.
+buprenorphine, a non-opioid) adds nothing; the rules that read OME say so in their wording. Nor
+does an implausible dose (above its limit in `shared.vocab.dose_limits`): one slip such as
+"100000 mg" would otherwise raise opioid escalation and hide every real change for a fortnight.
 """
 
 from datetime import date, timedelta
@@ -9,6 +11,7 @@ from math import fsum
 
 from shared.config import RulesConfig
 from shared.history.store import Records
+from shared.plausibility import is_implausible
 from shared.records import Dose
 from shared.vocab import MEDICATIONS
 
@@ -23,7 +26,9 @@ def is_patch(dose: Dose) -> bool:
 
 
 def dose_ome(dose: Dose, config: RulesConfig) -> float:
-    """OME a dose adds to each day it counts for (0 when it cannot be converted)."""
+    """OME a dose adds to each day it counts for (0 if it cannot be converted or is implausible)."""
+    if is_implausible(dose, config):
+        return 0.0
     factor = config.ome_factor(dose.medication, dose.route)
     unit = MEDICATIONS[dose.medication].ome_unit
     if factor is None or unit is None:

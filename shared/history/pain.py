@@ -1,7 +1,8 @@
 """Pain-score definitions of the catalogue: logged days, daily scores, baselines and trends.
 
 Missing is not "no pain": a day without any report has no daily score at all, and every
-average below runs over logged days only.
+average below runs over logged days only. Only reports that rate pain count here: a day whose
+only check-in says `pain_rated: false` (symptoms only) is not logged, like a missing day.
 """
 
 from collections.abc import Iterable, Mapping
@@ -42,7 +43,7 @@ def site_maxima(records: Records, day: date) -> Mapping[str, int] | None:
 
 
 def _site_maxima(records: Records, day: date) -> Mapping[str, int] | None:
-    reports = records.reports_on(day)
+    reports = records.pain_reports_on(day)
     if not reports:
         return None
     maxima: dict[str, int] = {}
@@ -56,7 +57,7 @@ def daily_scores(records: Records, site: str, first: date, last: date) -> dict[d
     """Daily scores on the logged days of first..last."""
     return {
         day: score
-        for day in records.reports.days_between(first, last)
+        for day in records.pain_reports.days_between(first, last)
         if (score := daily_score(records, site, day)) is not None
     }
 
@@ -92,7 +93,7 @@ def is_new_site(records: Records, site: str, day: date) -> bool:
     if today is None or today < 1:
         return False
     first, last = days_back(day, NEW_SITE_LOOKBACK_DAYS), days_back(day, 1)
-    logged = records.reports.days_between(first, last)
+    logged = records.pain_reports.days_between(first, last)
     # Newest first: a usual site scored yesterday settles it at once.
     return len(logged) >= NEW_SITE_MIN_LOGGED_DAYS and not any(
         daily_score(records, site, each) for each in reversed(logged)
@@ -129,7 +130,7 @@ def persistent_sites(records: Records, day: date, config: RulesConfig) -> list[s
 def _persistent(records: Records, day: date, config: RulesConfig) -> list[str]:
     first = days_back(day, config.persistent_window_days - 1)
     counts: dict[str, int] = {}
-    for each in records.reports.days_between(first, day):
+    for each in records.pain_reports.days_between(first, day):
         for site, score in (site_maxima(records, each) or {}).items():
             if score >= PAIN_DAY_MIN_SCORE:
                 counts[site] = counts.get(site, 0) + 1
@@ -152,7 +153,7 @@ def sites_reported(records: Records, first: date, last: date) -> set[str]:
 
 def _listed(records: Records, first: date, last: date) -> frozenset[str]:
     listed: set[str] = set()
-    for day in records.reports.days_between(first, last):
+    for day in records.pain_reports.days_between(first, last):
         listed.update(site_maxima(records, day) or ())
     return frozenset(listed)
 
@@ -163,6 +164,6 @@ def report_ids_listing(records: Records, sites: Iterable[str], days: Iterable[da
     return [
         report.id
         for day in days
-        for report in records.reports_on(day)
+        for report in records.pain_reports_on(day)
         if any(entry.site in wanted and entry.score > 0 for entry in report.sites)
     ]

@@ -17,13 +17,24 @@ from shared.records import Dose, PainReport, Treatment
 class PatientHistory(Records):
     """The definitions of clinical-rules.md, named as the catalogue names them."""
 
-    def logged_days(self, first: date, last: date) -> tuple[date, ...]:
+    def check_in_days(self, first: date, last: date) -> tuple[date, ...]:
+        """Check-in day: a day with at least one non-deleted pain report, pain rated or not
+        (a symptoms-only check-in is still a check-in)."""
         return self.reports.days_between(first, last)
 
+    def logged_days(self, first: date, last: date) -> tuple[date, ...]:
+        """Logged day: a day with at least one non-deleted pain report that rates pain. A report
+        with no sites is a pain-free check-in (every site scores 0), unless it says
+        `pain_rated: false` (symptoms only): alone on its day, that day is not logged, exactly
+        like a day without a report, while its symptoms still count for the symptom rules."""
+        return self.pain_reports.days_between(first, last)
+
     def is_logged(self, day: date) -> bool:
-        return bool(self.reports_on(day))
+        return bool(self.pain_reports_on(day))
 
     def daily_score(self, site: str, day: date) -> int | None:
+        """Daily score(site, day): the highest score for the site among the day's reports that
+        rate pain; 0 on a logged day where none lists the site; none on a day not logged."""
         return pain.daily_score(self, site, day)
 
     def baseline(self, site: str, day: date) -> float | None:
@@ -84,5 +95,6 @@ class PatientHistory(Records):
         return treatments.bone_agent_doses(self)
 
     def same_day_reports(self, day: date) -> tuple[PainReport, ...]:
-        """The reports of day D only, which rules reading symptoms and qualities look at."""
+        """Same-day rules: the rules reading symptoms, qualities or aggravators look at the
+        reports of day D only, every one of them, pain rated or not."""
         return self.reports_on(day)

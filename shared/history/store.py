@@ -21,7 +21,10 @@ def is_bone_agent(medication: str) -> bool:
 class Records:
     """Reports and doses by local day, treatments by start date, and the patient context."""
 
+    # Every check-in: what the symptom rules, the silence rule and the timeline read.
     reports: DayIndex[PainReport]
+    # The check-ins that rated pain (all but `pain_rated: false`): the pain definitions' days.
+    pain_reports: DayIndex[PainReport]
     doses: DayIndex[Dose]
     treatments: tuple[Treatment, ...]
     context: PatientContext | None = None
@@ -46,8 +49,14 @@ class Records:
         context: PatientContext | None = None,
     ) -> Self:
         current_doses = latest_revisions(doses)
+        current_reports = latest_revisions(reports)
+        every_report = DayIndex.build(current_reports)
+        rated = [report for report in current_reports if report.pain_rated]
+        # Almost always every report rated pain: then both are one index, built once.
+        all_rated = len(rated) == len(current_reports)
         return cls(
-            reports=DayIndex.build(latest_revisions(reports)),
+            reports=every_report,
+            pain_reports=every_report if all_rated else DayIndex.build(rated),
             doses=DayIndex.build(current_doses),
             bone_agent_dose_records=tuple(
                 sorted(
@@ -65,9 +74,13 @@ class Records:
         """The same records without any report or dose made after `now` (an aware datetime)."""
         if now.utcoffset() is None:
             raise ValueError("now must be an aware datetime (with a UTC offset)")
+        reports = self.reports.until(now)
         seen = replace(
             self,
-            reports=self.reports.until(now),
+            reports=reports,
+            pain_reports=(
+                reports if self.pain_reports is self.reports else self.pain_reports.until(now)
+            ),
             doses=self.doses.until(now),
             bone_agent_dose_records=tuple(
                 dose for dose in self.bone_agent_dose_records if dose.taken_at <= now
@@ -76,7 +89,9 @@ class Records:
         )
         # Days before the first one `until` changed keep the very records they had here, and so
         # the values derived from them.
-        changed_from = min(seen.reports.changed_from, seen.doses.changed_from)
+        changed_from = min(
+            seen.reports.changed_from, seen.pain_reports.changed_from, seen.doses.changed_from
+        )
         untouched = date.max if changed_from == date.max else changed_from - timedelta(days=1)
         if self._shared_last is not None:
             untouched = min(untouched, self._shared_last)
@@ -102,6 +117,10 @@ class Records:
     def reports_on(self, day: date) -> tuple[PainReport, ...]:
         """Same-day read: the reports of one local day, in time order."""
         return self.reports.on(day)
+
+    def pain_reports_on(self, day: date) -> tuple[PainReport, ...]:
+        """The reports of one local day that rated pain, in time order."""
+        return self.pain_reports.on(day)
 
     def doses_on(self, day: date) -> tuple[Dose, ...]:
         return self.doses.on(day)

@@ -2,11 +2,15 @@
 
 Each rule's docstring opens with its tier and its trigger in words ("Priority, per site: ...");
 the tier is the phrase before the first comma or colon outside brackets, the trigger the rest.
+Below the table come the definitions that decide which reports a rule reads, each from the
+docstring of the `PatientHistory` method that implements it ("Term: meaning").
 `python -m shared.rules` prints this; `docs/rules.md` holds its output.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
+from shared.history import PatientHistory
 from shared.rules.base import Rule
 
 HEADER = (
@@ -19,6 +23,27 @@ HEADER = (
     "\n"
     "| # | id | version | tier | trigger | suggested action | source |\n"
     "|---|---|---|---|---|---|---|\n"
+)
+
+
+# In clinical-rules.md terms: which check-ins count for pain, and which for everything else.
+DEFINITIONS: tuple[Callable[..., Any], ...] = (
+    PatientHistory.check_in_days,
+    PatientHistory.logged_days,
+    PatientHistory.daily_score,
+    PatientHistory.same_day_reports,
+)
+
+DEFINITIONS_HEADER = (
+    "\n"
+    "## Definitions\n"
+    "\n"
+    "The catalogue's definitions that say which check-ins a rule reads, from the "
+    "`PatientHistory` methods that implement them. A report with `pain_rated: false` (symptoms "
+    "ticked, no site, and the patient did not say there was no pain) is a check-in but no logged "
+    "day: the pain rules treat its day exactly like a missing day, its symptoms count for the "
+    "symptom rules, and it breaks the silence of rule 18, which counts check-in days.\n"
+    "\n"
 )
 
 
@@ -46,6 +71,16 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
+def definition(method: Callable[..., Any]) -> str:
+    """One definition as a list item: the term in bold, the method, the meaning."""
+    term, _, meaning = " ".join((method.__doc__ or "").split()).partition(": ")
+    return f"- **{term}** (`{method.__name__}`): {meaning}\n"
+
+
+def definitions_markdown() -> str:
+    return DEFINITIONS_HEADER + "".join(definition(method) for method in DEFINITIONS)
+
+
 def catalogue_markdown(rules: Iterable[Rule]) -> str:
     rows = []
     for number, rule in enumerate(rules, start=1):
@@ -60,4 +95,4 @@ def catalogue_markdown(rules: Iterable[Rule]) -> str:
             rule.citation,
         ]
         rows.append("| " + " | ".join(_cell(cell) for cell in cells) + " |\n")
-    return HEADER + "".join(rows)
+    return HEADER + "".join(rows) + definitions_markdown()

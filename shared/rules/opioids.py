@@ -31,7 +31,8 @@ def opioid_escalation(evaluation: Evaluation) -> Iterator[Hit]:
     """Priority, for the patient: the daily OME is >= 1.25 x the baseline OME on each of D-2,
     D-1 and D, each day against its own baseline (3 days [design], configurable), or the daily
     OME on D is >= 2 x the baseline OME of D. The baseline OME is the mean over D-10..D-4 and
-    needs 4 of those days above 0; methadone and buprenorphine are not converted.
+    needs 4 of those days above 0; methadone and buprenorphine are not converted, and a dose above
+    its plausible limit (`shared.vocab.dose_limits`) is left out until checked.
 
     Source: consensus 25 % OME change (Chow 2012); CDC 2022 factors; window [design].
     """

@@ -12,6 +12,9 @@ OME_HELD = 0.75
 OME_RAISED = 1.25
 PRIORITY_FLARE_SCORE = 8
 RESPONSE_POINTS = 2
+# Response is assessable only from a worst-pain baseline of 2 (Chow, IJROBP 2012): below it a
+# reduction of 2 is impossible, so "no partial response" would fire for every such patient.
+ASSESSABLE_BASELINE = 2
 NON_RESPONSE_FROM_DAY = 28
 FOLLOW_UP_DAYS = 35
 
@@ -58,8 +61,9 @@ def post_rt_pain_flare(evaluation: Evaluation) -> Iterator[Hit]:
                 f"{_ome_words(ome_today, ome_before)}"
             )
             tier = Tier.PRIORITY if score >= PRIORITY_FLARE_SCORE else Tier.INFO
-            # A score of 0 leaves the site off every report, so fall back to the day's reports.
-            reports = history.same_day_reports(day)
+            # A score of 0 leaves the site off every report, so fall back to the day's reports
+            # that rated pain (the ones that say it scored 0).
+            reports = history.pain_reports_on(day)
             ids = [report.id for report in reports if report.score_at(site)] or [
                 report.id for report in reports
             ]
@@ -70,15 +74,18 @@ def post_rt_pain_flare(evaluation: Evaluation) -> Iterator[Hit]:
 
 @rule(
     id="post_rt_non_response",
-    version=1,
+    version=2,
     suggested_action="Re-assess: imaging, fracture, MSCC; consider re-irradiation after 4 weeks.",
     citation="International consensus endpoints (Chow, IJROBP 2012); ASTRO 2017",
 )
 def post_rt_non_response(evaluation: Evaluation) -> Iterator[Hit]:
     """Priority, per treated site, from ended_on + 11 to ended_on + 35, with the OME not reduced
     (reduced = pre-RT OME > 0 and daily OME <= 0.75 x pre-RT OME): the recent mean is >= pre-RT
-    baseline + 2 (progression), or, from ended_on + 28, above pre-RT baseline - 2 (no partial
-    response).
+    baseline + 2 (progression, at any baseline), or, from ended_on + 28 and only when the pre-RT
+    baseline is >= 2, above pre-RT baseline - 2 (no partial response). Below a baseline of 2
+    response is not assessable (consensus), so only progression fires.
+
+    Version 2: the baseline >= 2 condition on "no partial response" (version 1 had none).
 
     Source: International consensus endpoints (Chow, IJROBP 2012); ASTRO 2017.
     """
@@ -94,7 +101,7 @@ def post_rt_non_response(evaluation: Evaluation) -> Iterator[Hit]:
     recent_ids = unique(
         report.id
         for each in history.logged_days(day - timedelta(days=6), day)
-        for report in history.same_day_reports(each)
+        for report in history.pain_reports_on(each)
     )
     for window in windows:
         course = window.treatment
@@ -106,9 +113,14 @@ def post_rt_non_response(evaluation: Evaluation) -> Iterator[Hit]:
             base, recent = history.pre_rt_baseline(site, course), history.recent_mean(site, day)
             if base is None or recent is None:
                 continue
+            assessable = base >= ASSESSABLE_BASELINE
             if recent >= base + RESPONSE_POINTS:
                 finding = "worse than before radiotherapy"
-            elif since_end >= NON_RESPONSE_FROM_DAY and recent > base - RESPONSE_POINTS:
+            elif (
+                assessable
+                and since_end >= NON_RESPONSE_FROM_DAY
+                and recent > base - RESPONSE_POINTS
+            ):
                 finding = f"no partial response {since_end} days after radiotherapy"
             else:
                 continue

@@ -60,8 +60,9 @@ def bone_agent_schedule_gap(evaluation: Evaluation) -> Iterator[Hit]:
 )
 def missed_check_ins(evaluation: Evaluation) -> Iterator[Hit]:
     """Routine, for the patient (time-based): no report for 72 h, after a habit of checking in:
-    >= 7 logged days in the 14 days ending on the last report's day (all three [design],
-    configurable).
+    >= 7 check-in days in the 14 days ending on the last report's day (all three [design],
+    configurable). A check-in counts whether or not it rated pain: a symptoms-only report is
+    contact with the patient.
 
     Source: [design].
     """
@@ -71,7 +72,9 @@ def missed_check_ins(evaluation: Evaluation) -> Iterator[Hit]:
         evaluation.day,
         evaluation.config,
     )
-    days = history.logged_days(day - timedelta(days=WINDOW_DAYS), day)
+    # Check-in days, not days logged for pain: the rule is about silence, and a report that
+    # did not rate pain still broke it.
+    days = history.check_in_days(day - timedelta(days=WINDOW_DAYS), day)
     if not days:
         return
     last = history.same_day_reports(days[-1])[-1]
@@ -79,12 +82,12 @@ def missed_check_ins(evaluation: Evaluation) -> Iterator[Hit]:
     if silence < timedelta(hours=config.missed_check_in_hours):
         return
     lookback = config.missed_check_in_lookback_days
-    habit = len(history.logged_days(days[-1] - timedelta(days=lookback - 1), days[-1]))
+    habit = len(history.check_in_days(days[-1] - timedelta(days=lookback - 1), days[-1]))
     if habit < config.missed_check_in_min_logged_days:
         return
     explanation = (
         f"no check-in for {silence // timedelta(hours=1)} hours (last "
-        f"{last.recorded_at.isoformat(timespec='minutes')}), after {habit} logged days in "
+        f"{last.recorded_at.isoformat(timespec='minutes')}), after {habit} check-in days in "
         f"the {lookback} days up to it"
     )
     yield Hit(Tier.ROUTINE, explanation, (last.id,))

@@ -18,6 +18,8 @@ from shared.vocab import SITES, SPINAL_SITES
 # stay quiet) while the last fortnight's pain days make the site persistent (rules 5, 6).
 PAIN_STEPS = ((14, 2), (21, 3), (14, 4))
 WIDESPREAD_REGIONS = 3
+# The pre-RT baseline is read from the 7 days before a course starts (rules 7 and 8).
+PRE_RT_DAYS = 7
 
 
 def persistent_focal_pain(story: Story, rng: Random) -> Story:
@@ -60,9 +62,13 @@ def post_rt_non_response(story: Story, rng: Random) -> Story:
         (("dose_gy", 20), ("fractions", 5)),
     )
     story = replace(story, courses=(*story.courses, course))
-    # One point above its base: not better (no partial response), not a rise of 2.
+    # One point above its base from the week before the course to the end: a pre-RT baseline
+    # of at least 2, so response is assessable (Chow, IJROBP 2012), then not better (no partial
+    # response) and not a rise of 2.
     unchanged = replace(site, score=site.score + 1)
-    story = story.edit_last(30, lambda d: with_pain(d, unchanged))
+    first_pre_rt_day = course.started_on - timedelta(days=PRE_RT_DAYS)
+    days = (story.until - first_pre_rt_day).days + 1
+    story = story.edit_last(days, lambda d: with_pain(d, unchanged))
     return story.edit_last(3, lambda d: _full_schedule(rng, story, logged(rng, story, d)))
 
 

@@ -92,7 +92,11 @@ class StrictNumber(fields.Float):
     ) -> float:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise self.make_error("invalid")
-        if not math.isfinite(value):
+        try:
+            finite = math.isfinite(value)
+        except OverflowError:  # a JSON integer beyond any float, such as 10**400
+            finite = False
+        if not finite:
             raise self.make_error("special")
         return super()._deserialize(value, attr, data, **kwargs)
 

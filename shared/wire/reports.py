@@ -1,9 +1,14 @@
-"""Wire schema of a pain report (one check-in made on the phone)."""
+"""Wire schema of a pain report (one check-in made on the phone).
+
+`pain_rated` is optional and defaults to true, so older phones, which never send it, keep their
+meaning: no sites is a pain-free check-in. `pain_rated: false` (symptoms only, pain not rated)
+takes no sites, and is the only value dumped, so a pain-rated report's stored JSON is unchanged.
+"""
 
 from datetime import datetime
 from typing import Any
 
-from marshmallow import ValidationError, fields, post_load, validates
+from marshmallow import ValidationError, fields, post_dump, post_load, validates, validates_schema
 
 from shared.records import Interference, PainReport, SiteScore
 from shared.vocab import AGGRAVATORS, QUALITIES, SITES, SYMPTOMS
@@ -66,6 +71,7 @@ class PainReportSchema(WireSchema):
     symptoms = code_list("symptom", SYMPTOMS)
     interference = fields.Nested(InterferenceSchema, required=False, allow_none=True)
     note = text_field("note", max_length=NOTE_MAX_CHARACTERS, multiline=True)
+    pain_rated = flag_field("pain_rated", load_default=True)
 
     @validates("recorded_at")
     def _not_too_far_ahead(self, value: datetime, data_key: str) -> None:
@@ -81,6 +87,15 @@ class PainReportSchema(WireSchema):
                 f"each site may appear once per report; repeated: {', '.join(repeated)}"
             )
 
+    @validates_schema
+    def _unrated_pain_lists_no_site(self, data: dict[str, Any], **_: Any) -> None:
+        if data.get("pain_rated") is False and data.get("sites"):
+            raise ValidationError(
+                "pain_rated is false (pain not rated), so the report may list no sites; "
+                "send the sites with pain_rated true, or no sites",
+                "pain_rated",
+            )
+
     @post_load
     def _make(self, data: dict[str, Any], **_: Any) -> PainReport:
         return PainReport(
@@ -92,7 +107,15 @@ class PainReportSchema(WireSchema):
             symptoms=tuple(data["symptoms"]),
             interference=data.get("interference"),
             note=data.get("note"),
+            pain_rated=data["pain_rated"],
         )
+
+    @post_dump
+    def _rated_is_the_default(self, data: dict[str, Any], **_: Any) -> dict[str, Any]:
+        # Left out when true: older phones and stored bodies never had the field.
+        if data.get("pain_rated") is True:
+            return {key: value for key, value in data.items() if key != "pain_rated"}
+        return data
 
 
 def site_code(entry: Any) -> str:

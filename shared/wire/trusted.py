@@ -38,6 +38,7 @@ def trusted_report(wire: dict[str, Any]) -> PainReport:
         symptoms=tuple(wire.get("symptoms", ())),
         interference=Interference(**interference) if interference else None,
         note=wire.get("note"),
+        pain_rated=wire.get("pain_rated", True),
     )
 
 

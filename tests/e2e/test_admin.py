@@ -140,13 +140,15 @@ def test_an_admin_sets_up_a_team_and_sends_a_test_notification(
     page.get_by_label('"Call now" text').fill("Call the night nurse now.")
     page.get_by_label("Out-of-hours text").fill("After 22:00 call 111.")
     page.get_by_label("Check-in reminder").fill("19:30")
+    page.get_by_label("Emergency number").fill("999")
     page.get_by_role("button", name="Save phone settings").click()
     expect(page.locator(".flash")).to_contain_text("next sync")
     team = db.session.scalar(select(CareTeam).where(CareTeam.name == "Night team"))
-    assert (team.helpline, team.call_now_text, team.check_in_reminder) == (
+    assert (team.helpline, team.call_now_text, team.check_in_reminder, team.emergency_number) == (
         "+44 20 7946 0999",
         "Call the night nurse now.",
         "19:30",
+        "999",
     )
 
     page.get_by_label("Email address").fill("night@example.org")

@@ -95,7 +95,9 @@ def test_enrolment_without_a_hospital_number_is_refused_in_words(
     page.locator('input[name="mrn"]').evaluate("input => input.removeAttribute('required')")
     page.get_by_role("button", name="Enrol and show the code").click()
 
-    expect(page.get_by_text("write the patient's hospital number (MRN)")).to_be_visible()
+    expect(page.locator("#enrolment-mrn-error")).to_contain_text(
+        "write the patient's hospital number (MRN)"
+    )
     assert db.session.scalar(select(func.count()).select_from(Patient)) == before
 
 
@@ -134,7 +136,10 @@ def test_a_future_birth_date_is_refused_and_the_record_stays(page: Page, live_se
     date_field.fill("2999-01-01")
     identity.get_by_role("button", name="Save identifiers").click()
 
-    expect(page.get_by_text("The date of birth is in the future.")).to_be_visible()
+    expect(identity.locator("#identity-birth-date-error")).to_contain_text(
+        "The date of birth is in the future."
+    )
+    expect(identity.get_by_label("Hospital number (MRN)")).to_have_value("RX999")
     db.session.expire_all()
     patient = db.session.get(Patient, world.patient_a.id)
     assert (patient.mrn, patient.birth_date) == (None, None)
@@ -211,7 +216,7 @@ def test_a_taken_hospital_number_keeps_the_form_as_typed_and_says_why(
     page.get_by_label("Date of birth").fill("1951-03-09")
     page.get_by_role("button", name="Enrol and show the code").click()
 
-    expect(page.get_by_role("alert")).to_contain_text(
+    expect(page.locator("#enrolment-mrn-error")).to_contain_text(
         "Another patient of this clinic already has this hospital number"
     )
     expect(page.get_by_label("Name as the team knows them")).to_have_value("J. Smith")
@@ -233,7 +238,10 @@ def test_correcting_to_a_taken_hospital_number_says_so_and_changes_nothing(
     identity.get_by_label("Hospital number (MRN)").fill("RX1234567")
     identity.get_by_role("button", name="Save identifiers").click()
 
-    expect(page.get_by_role("heading", name="Please check the form")).to_be_visible()
-    expect(page.get_by_text("already has this hospital number (mrn)")).to_be_visible()
+    identity = page.locator("#identity")
+    expect(identity.locator("#identity-mrn-error")).to_contain_text(
+        "already has this hospital number (mrn)"
+    )
+    expect(identity.get_by_label("Hospital number (MRN)")).to_have_value("RX1234567")
     db.session.expire_all()
     assert db.session.get(Patient, world.patient_a.id).mrn is None

@@ -16,6 +16,7 @@ from tests.e2e.patients import FEMUR_SCORES, OXYCODONE_MG, TODAY, build_ward
 from tests.e2e.screenshots import screenshot_folder
 from tests.e2e.signing_in import sign_in
 from tests.server.api.alerting import limb_weakness_today
+from tests.server.delivery.builders import with_channels, with_escalation_contact
 from tests.server.sync.pushes import days_ago, push
 from tests.support.builders import World
 
@@ -26,6 +27,9 @@ def test_a_clinician_triages_and_resolves_the_emergency(
     page: Page, live_server, world: World, api, tmp_path: Path
 ):
     shots = screenshot_folder(tmp_path)
+    # An alert-ready team, as a clinic runs it (no "reaches nobody" banner in the pictures).
+    with_channels(db.session, world.team_a)
+    with_escalation_contact(db.session, world.team_a, world.clinician_b)
     ward = build_ward(api, world)
     patient_id = str(ward.emergency.id)
     page.set_viewport_size({"width": 1280, "height": 900})

@@ -6,9 +6,18 @@ from datetime import datetime
 
 import pytest
 
-from mobile.presenters import CheckInForm, CheckInPresenter, SiteEntry
+from mobile.clock import aware
+from mobile.presenters import (
+    PAIN_QUESTION,
+    CheckInForm,
+    CheckInPresenter,
+    SiteEntry,
+    asks_about_pain,
+)
+from mobile.presenters.messages import MessagesPresenter
 from mobile.safety import SafetyCheck
 from mobile.store import State, clinical, records
+from mobile.words import SYMPTOMS
 from tests.mobile.builders import a_check_in_with, a_stable_check_in
 
 
@@ -92,8 +101,37 @@ def test_a_pain_free_check_in_is_saved(checkin):
     assert checkin.submit(CheckInForm()).saved
 
 
+def test_symptoms_without_a_site_must_be_asked_about_and_a_site_or_no_symptom_need_not():
+    assert asks_about_pain(CheckInForm(symptoms=["confusion_drowsiness"]))
+    assert not asks_about_pain(CheckInForm())
+    assert not asks_about_pain(
+        CheckInForm(sites=[SiteEntry("spine_thoracic", 8)], symptoms=["confusion_drowsiness"])
+    )
+    assert PAIN_QUESTION == "No pain anywhere today?"
+
+
+def test_symptoms_with_pain_not_rated_are_saved_with_pain_rated_false(store, checkin):
+    result = checkin.submit(CheckInForm(symptoms=["thirst"], pain_rated=False))
+
+    body = stored(store, result.record_id).body
+    assert result.saved
+    assert body["pain_rated"] is False and body["sites"] == [] and body["symptoms"] == ["thirst"]
+
+
+def test_a_pain_free_check_in_with_symptoms_is_sent_as_older_phones_send_it(store, checkin):
+    result = checkin.submit(CheckInForm(symptoms=["thirst"]))
+
+    assert "pain_rated" not in stored(store, result.record_id).body
+
+
+def test_confusion_with_pain_not_rated_still_raises_the_safety_net(checkin):
+    result = checkin.submit(CheckInForm(symptoms=["confusion_drowsiness"], pain_rated=False))
+
+    assert result.safety_net is not None and result.record_id in result.safety_net.record_ids
+
+
 def test_a_failed_safety_check_still_saves_and_says_so(store, clock):
-    def broken(now):
+    def broken(now, saved_id):
         raise RuntimeError("engine bug")
 
     result = CheckInPresenter(store, clock, broken).submit(a_check_in_with("limb_weakness"))
@@ -119,11 +157,21 @@ def test_a_corrected_check_in_keeps_its_id_and_time_and_goes_back_to_the_outbox(
     assert record.body["sites"][0]["score"] == 5
 
 
-def test_an_earlier_emergency_the_same_day_still_shows_on_a_later_check_in(clock, checkin):
-    checkin.submit(a_check_in_with("numbness_saddle"))
+def test_an_earlier_emergency_the_same_day_pops_up_once_then_waits_on_messages(
+    store, clock, checkin
+):
+    first = checkin.submit(a_check_in_with("numbness_saddle"))
     clock.advance(hours=3)
 
-    assert checkin.submit(a_stable_check_in()).safety_net is not None
+    later = checkin.submit(a_stable_check_in())
+
+    assert first.safety_net is not None
+    assert first.safety_net.reasons == (SYMPTOMS["numbness_saddle"],)
+    assert later.safety_net is None
+    messages = MessagesPresenter(store, lambda: SafetyCheck(store)(aware(clock()))).view()
+    assert messages.warning_today is not None
+    assert messages.warning_today.startswith("You reported a warning sign today (")
+    assert messages.warning_today.endswith("If you cannot reach them, call the emergency services.")
 
 
 def test_yesterdays_emergency_does_not_raise_todays_safety_net(clock, checkin):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
 
 from mobile import outbox
 from mobile.presenters import (
+    CheckInForm,
     CheckInPresenter,
     DoseForm,
     DosePresenter,
@@ -15,6 +17,7 @@ from mobile.presenters import (
     MessagesPresenter,
     SignOutPresenter,
 )
+from mobile.presenters.doses import dose_question
 from mobile.safety import SafetyCheck
 from mobile.store import Kind, State, account, clinical, records
 from tests.mobile.builders import a_stable_check_in
@@ -63,6 +66,26 @@ def test_an_opioid_in_ml_is_refused_with_the_schemas_reason(store, clock):
     assert "oral morphine equivalents" in result.errors["unit"]
 
 
+def test_an_implausible_dose_is_saved_only_once_confirmed(store, clock):
+    wild = a_dose_form(medication="morphine", dose=100_000)
+
+    asked = DosePresenter(store, clock).submit(wild)
+    confirmed = DosePresenter(store, clock).submit(replace(wild, confirmed=True))
+
+    assert not asked.saved
+    assert asked.errors == {"dose": "Is 100000 mg right? That is far above usual doses"}
+    assert confirmed.saved
+    with store.transaction() as connection:
+        assert outbox.pending_count(connection) == 1
+
+
+def test_only_amounts_the_wire_accepts_are_asked_about():
+    assert dose_question(a_dose_form(medication="morphine", dose=100_000)) is not None
+    assert dose_question(a_dose_form(medication="morphine", dose=30)) is None
+    assert dose_question(a_dose_form(medication="morphine", dose=2_000_000)) is None
+    assert dose_question(a_dose_form(medication="morphine", dose=float("inf"))) is None
+
+
 def test_planned_medicines_come_from_the_synced_context(store, clock):
     plan = [{"medication": "pregabalin", "purpose": "scheduled", "since": "2026-11-01"}]
     with store.transaction() as connection:
@@ -82,6 +105,18 @@ def test_history_lists_entries_newest_first_with_their_sync_state(store, clock, 
     assert entries[0].summary == "oxycodone 5 mg (breakthrough)"
     assert entries[1].summary.startswith("Pain 2/10 at")
     assert {entry.state for entry in entries} == {State.PENDING}
+
+
+def test_history_says_pain_not_rated_for_symptoms_only_and_no_pain_for_a_pain_free_check_in(
+    store, clock, checkin
+):
+    checkin.submit(CheckInForm(symptoms=["thirst"]))
+    clock.advance(hours=1)
+    checkin.submit(CheckInForm(symptoms=["thirst"], pain_rated=False))
+
+    entries = HistoryPresenter(store, clock).entries()
+
+    assert [entry.summary for entry in entries] == ["Pain not rated", "No pain"]
 
 
 def test_deleting_an_entry_stores_a_tombstone_that_syncs(store, clock, checkin):

@@ -32,3 +32,20 @@ def test_each_site_gets_its_daily_worst_score_and_zero_on_logged_days_without_it
     assert (sacrum.site, sacrum.scores) == ("sacrum", {27: 0, 28: 2})
     assert trends.logged_days == {27, 28}
     assert [(mark.day, mark.label) for mark in trends.treatments] == [(24, "Radiotherapy")]
+
+
+def test_a_check_in_that_did_not_rate_pain_is_no_point_on_the_chart(tmp_path, clock):
+    phone = Phone.open(tmp_path, clock=clock)
+    try:
+        clock.advance(days=-1)
+        phone.checkin.submit(CheckInForm(sites=[SiteEntry("spine_thoracic", 8)]))
+        clock.advance(days=1)
+        phone.checkin.submit(CheckInForm(symptoms=["confusion_drowsiness"], pain_rated=False))
+
+        trends = phone.history.trends()
+    finally:
+        phone.stop()
+
+    (spine,) = trends.sites
+    assert spine.scores == {28: 8}
+    assert trends.logged_days == {28}

@@ -226,6 +226,7 @@ def team_settings_form(target: Target) -> dict[str, str]:
         "call_now_text": "Call the ward now.",
         "out_of_hours_text": "Out of hours, call 111.",
         "check_in_reminder": "19:30",
+        "emergency_number": "999",
     }
 
 
@@ -266,6 +267,26 @@ def added(row: Any) -> str:
     db.session.add(row)
     db.session.commit()
     return str(row.id)
+
+
+def a_snooze_of(api: Any, side: Side) -> str:
+    """A week's snooze of the side's patient, by their clinician."""
+    from server.models import Snooze
+
+    now = datetime.now(UTC)
+    patient = side.patient
+    return added(
+        Snooze(
+            clinic_id=patient.clinic_id,
+            patient_id=patient.id,
+            rule="spinal_pain_red_flag",
+            site=None,
+            starts_at=now,
+            until=now + timedelta(days=7),
+            reason="known deficit",
+            created_by=side.clinician.id,
+        )
+    )
 
 
 def an_email_channel_of(api: Any, side: Side) -> str:
@@ -341,6 +362,7 @@ def a_password_link_of(api: Any, side: Side) -> str:
 MADE_RECORDS: Mapping[str, Callable[[Any, Side], str]] = {
     "alert_id": an_alert_of,
     "record_id": a_report_of,
+    "snooze_id": a_snooze_of,
     "user_id": lambda api, side: str(side.clinician.id),
     "team_id": lambda api, side: str(side.team.id),
     "channel_id": an_email_channel_of,
@@ -420,6 +442,7 @@ MATRIX: list[Route] = [
     Route("GET", f"{PATIENT}/timeline", CARE_TEAM),
     Route("GET", f"{PATIENT}/summary.pdf", CARE_TEAM),
     Route("POST", f"{PATIENT}/snoozes", CARE_TEAM, body=snooze_body),
+    Route("POST", f"{PATIENT}/snoozes/<uuid:snooze_id>/end", CARE_TEAM),
     Route("GET", "/api/v1/alerts", ANY_CLINICIAN),
     Route("POST", f"{ALERT}/acknowledge", CARE_TEAM, body=acknowledge_body),
     Route("POST", f"{ALERT}/resolve", CARE_TEAM, body=resolve_body),
@@ -451,6 +474,7 @@ MATRIX += [
     Route("POST", f"{PAGE}/notes", PAGE_CARE_TEAM, body=note_form, session=True),
     Route("POST", f"{PAGE}/identity", PAGE_CARE_TEAM, body=identity_form, session=True),
     Route("POST", f"{PAGE}/snoozes", PAGE_CARE_TEAM, body=snooze_form, session=True),
+    Route("POST", f"{PAGE}/snoozes/<uuid:snooze_id>/end", PAGE_CARE_TEAM, session=True),
     Route("POST", f"{PAGE}/treatments", PAGE_CARE_TEAM, body=treatment_form, session=True),
     Route(
         "POST",
@@ -486,6 +510,7 @@ MATRIX += [
     admin_page("POST", f"{USER}/deactivate"),
     admin_page("POST", f"{USER}/password"),
     admin_page("POST", f"{USER}/totp"),
+    admin_page("POST", f"{USER}/failed-sign-ins/clear"),
     admin_page("GET", "/admin/teams"),
     admin_page("POST", "/admin/teams", lambda target: {"name": "Night team"}),
     admin_page("POST", "/admin/clinic", lambda target: {"patients_may_lack_mrn": "1"}),
@@ -515,4 +540,5 @@ NOT_IN_THE_MATRIX = {
     "/openapi.json",
     "/static/<path:filename>",
     "/dashboard/static/<path:filename>",
+    "/favicon.ico",
 }

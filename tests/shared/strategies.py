@@ -33,6 +33,8 @@ site_scores = st.builds(
 @st.composite
 def reports(draw, first_day=-60):
     chosen = draw(st.lists(site_scores, max_size=3, unique_by=lambda s: s["site"]))
+    # Without sites a check-in is pain-free, or (`pain_rated: false`) did not rate pain.
+    unrated = {} if chosen or draw(st.booleans()) else {"pain_rated": False}
     return report(
         day(draw(st.integers(first_day, 0))),
         *chosen,
@@ -40,6 +42,7 @@ def reports(draw, first_day=-60):
         hour=draw(st.integers(0, 23)),
         minute=draw(st.sampled_from((0, 30, 59))),
         offset_hours=draw(st.sampled_from(OFFSETS)),
+        **unrated,
     )
 
 

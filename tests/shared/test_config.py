@@ -68,3 +68,17 @@ def test_the_hash_ignores_the_order_overrides_were_given_in():
 def test_more_pain_days_than_the_persistence_window_holds_is_rejected():
     with pytest.raises(ConfigError, match="cannot exceed persistent_window_days"):
         RulesConfig.from_dict({"persistent_min_pain_days": 15})
+
+
+def test_dose_limits_are_configurable_and_change_the_hash():
+    config = RulesConfig.from_dict({"dose_limits": {"morphine": 500}})
+
+    assert config.dose_limit("morphine", "oral") == 500
+    assert config.dose_limit("morphine", "sc") == 1000
+    assert config.config_hash() != RulesConfig().config_hash()
+
+
+@pytest.mark.parametrize("overrides", [{"aspirin": 10}, {"morphine": 0}, {"morphine": True}, 5])
+def test_a_bad_dose_limit_is_rejected(overrides):
+    with pytest.raises(ConfigError, match=r"dose.limit"):
+        RulesConfig.from_dict({"dose_limits": overrides})

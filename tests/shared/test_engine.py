@@ -154,3 +154,21 @@ def test_breakthrough_doses_across_the_engine():
 
 def test_tiers_order_from_emergency_to_info():
     assert [t.severity for t in Tier] == [4, 3, 2, 1, 0]
+
+
+def test_a_symptoms_only_check_in_raises_its_symptom_rules_and_scores_no_pain():
+    # Issue 18: confusion ticked, no site, pain not rated, the day after thoracic pain 8/10.
+    pain = [report(on, site("spine_thoracic", 8)) for on in (day(-2), day(-1))]
+    confused = report(D, symptoms=["confusion_drowsiness"], pain_rated=False)
+
+    findings = findings_on(D, pain, confused)
+
+    (hypercalcaemia,) = [f for f in findings if f.rule == "possible_hypercalcaemia"]
+    assert hypercalcaemia.tier is Tier.EMERGENCY and hypercalcaemia.evidence == (confused.id,)
+    assert history(pain, confused).daily_score("spine_thoracic", D) is None
+
+
+def test_a_red_flag_symptom_in_a_check_in_that_did_not_rate_pain_is_an_emergency():
+    weak = report(D, symptoms=["limb_weakness"], pain_rated=False)
+
+    assert [f.rule for f in findings_on(D, weak)] == ["mscc_neuro_red_flag"]

@@ -129,3 +129,16 @@ def test_a_view_of_a_view_sees_what_a_direct_view_sees(data, first, second):
     nested = kept.as_of(later).as_of(earlier)
 
     assert evaluate(nested, earlier, CONFIG) == evaluate(build(*data), earlier, CONFIG)
+
+
+@given(records(), evaluation_times, st.data())
+def test_a_check_in_that_rated_no_pain_and_ticked_nothing_is_like_no_check_in(data, now, draw):
+    # The event rules read pain only from reports that rate it, and symptoms from every report:
+    # with neither, the report must change nothing (the silence rule, time-based, is apart).
+    reports_, doses_, treatments_ = data
+    on = draw.draw(st.integers(-20, 0))
+    empty = report(D + timedelta(days=on), hour=draw.draw(st.integers(0, 23)), pain_rated=False)
+
+    with_empty = build([*reports_, empty], doses_, treatments_)
+
+    assert evaluate(with_empty, now, CONFIG) == evaluate(build(*data), now, CONFIG)

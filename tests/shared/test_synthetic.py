@@ -279,6 +279,8 @@ def test_non_response_scenario_shows_no_partial_response_a_month_after_radiother
     recent = [scores[day] for day in last_days(7) if day in scores]
 
     assert course["ended_on"] == before_end(30).isoformat()
+    # Response is assessable only from a pre-RT baseline of 2 (rule 8 version 2).
+    assert pre_rt_median(doc, course) >= 2
     assert sum(recent) / len(recent) > pre_rt_median(doc, course) - 2
 
 

@@ -65,6 +65,16 @@ class AlertSchema(StrictSchema):
         required=True,
         metadata={"description": "found in a backfill more than 14 days old; created resolved"},
     )
+    no_longer_holds_since = fields.DateTime(
+        required=True,
+        allow_none=True,
+        metadata={"description": "when a clinician's change undid the finding of an active alert"},
+    )
+    no_longer_holds_because = fields.String(
+        required=True,
+        allow_none=True,
+        metadata={"description": 'the change, e.g. "Radiotherapy to the skull entered on ..."'},
+    )
     acknowledged_by = fields.Nested(
         AuthorSchema, required=True, allow_none=True, attribute="acknowledger"
     )

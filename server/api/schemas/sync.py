@@ -33,6 +33,11 @@ class RejectedSchema(Schema):
     errors = fields.Dict(required=True, metadata={"description": "messages per field"})
 
 
+class WarningSchema(Schema):
+    id = fields.String(required=True)
+    message = fields.String(required=True)
+
+
 class PhoneAlertSchema(Schema):
     """What a phone learns of an alert: its status only, never the rule or the advice."""
 
@@ -56,6 +61,9 @@ class SettingsSchema(Schema):
     call_now_text = fields.String(required=True)
     out_of_hours_text = fields.String(required=True)
     check_in_reminder = fields.String(required=True, metadata={"description": "HH:MM local"})
+    emergency_number = fields.String(
+        required=True, metadata={"description": "the country's emergency number, e.g. 999"}
+    )
 
 
 class SyncResponseSchema(Schema):
@@ -65,3 +73,10 @@ class SyncResponseSchema(Schema):
     rejected = fields.List(fields.Nested(RejectedSchema), required=True)
     changes = fields.Nested(ChangesSchema, required=True)
     settings = fields.Nested(SettingsSchema, required=True)
+    warnings = fields.List(
+        fields.Nested(WarningSchema),
+        metadata={
+            "description": "stored records to check, e.g. a dose far above usual doses (kept out "
+            "of OME); older phones ignore it"
+        },
+    )

@@ -21,6 +21,7 @@ from server.services.alerts.history import load_history
 from server.services.patient_notes import latest_notes
 from shared.config import RulesConfig
 from shared.history import PatientHistory
+from shared.plausibility import is_implausible
 from shared.records import Dose, PainReport, Treatment
 from shared.vocab import SITES
 
@@ -51,6 +52,8 @@ class PatientPage:
     ome: list[tuple[date, float]]
     treatments: list[Treatment]
     doses: list[Dose]
+    # Ids of the listed doses above their plausible limit: struck through, left out of OME.
+    implausible: frozenset[str]
     reports: list[PainReport]
     alerts: list[Alert]
     snoozes: list[Snooze]
@@ -86,6 +89,11 @@ def patient_page(
     history = load_history(session, patient, now - timedelta(days=days)).history
     recent_day, recent = recent_scores(history, today)
     chart_days = [first + timedelta(days=n) for n in range(days)]
+    doses = sorted(
+        history.doses.between(today - timedelta(days=LIST_DAYS - 1), today),
+        key=lambda dose: dose.taken_at,
+        reverse=True,
+    )
     return PatientPage(
         patient=patient,
         today=today,
@@ -96,11 +104,8 @@ def patient_page(
         series=series(history, chart_days, site),
         ome=[(day, history.daily_ome(day, config)) for day in chart_days],
         treatments=[t for t in history.treatments if overlaps(t, first, today)],
-        doses=sorted(
-            history.doses.between(today - timedelta(days=LIST_DAYS - 1), today),
-            key=lambda dose: dose.taken_at,
-            reverse=True,
-        ),
+        doses=doses,
+        implausible=frozenset(dose.id for dose in doses if is_implausible(dose, config)),
         reports=sorted(
             history.reports.between(today - timedelta(days=LIST_DAYS - 1), today),
             key=lambda report: report.recorded_at,

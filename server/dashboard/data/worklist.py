@@ -53,7 +53,8 @@ class WorklistRow:
     time_zone: str
     alerts: list[Alert] = field(default_factory=list)
     last_check_in: datetime | None = None
-    # Highest score of any site per day, oldest first; None for a day without a check-in.
+    # Highest score of any site per day, oldest first; None for a day without a check-in that
+    # rated pain.
     trend: list[int | None] = field(default_factory=list)
     not_reporting: bool = True
     note: CheckInNote | None = None
@@ -238,6 +239,10 @@ def add_trends(
     first = today - timedelta(days=TREND_DAYS - 1)
     highest: dict[uuid.UUID, dict[date, int]] = defaultdict(dict)
     for patient_id, day, _, body in reports:
+        # Symptoms only, pain not rated: no point on the day, as if no check-in (the catalogue's
+        # "logged day"); the patient still counts as reporting.
+        if body.get("pain_rated") is False:
+            continue
         # A check-in with no sites is a pain-free day: it counts as 0, not as missing.
         score = max((entry["score"] for entry in body.get("sites", [])), default=0)
         days = highest[patient_id]

@@ -3,6 +3,7 @@
 The form carries the revision it was read at, so two clinicians editing at once get a
 conflict instead of one silently overwriting the other. Lesion and medication rows are
 repeated fields; a row with no site (or no medication) is dropped, which is how one is removed.
+A refusal names each bad field of a row as `field.N`, N the row as posted.
 """
 
 from __future__ import annotations
@@ -10,36 +11,95 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from server.dashboard.forms import load_wire, number
+from server.dashboard.forms import FieldOf, dotted, load_wire, number, refused
+from server.dashboard.forms.time_zone import zone_problems
+from server.services.errors import InvalidInput
 from shared import records
 from shared.wire import PatientContextSchema
+
+LABELS = {
+    "care_team_id": "Care team",
+    "time_zone": "Time zone",
+    "helpline": "Helpline",
+    "status": "Status",
+    "lesion_site": "Site",
+    "lesion_type": "Type",
+    "lesion_cortical": "Cortical involvement",
+    "med_medication": "Medicine",
+    "med_dose": "Dose",
+    "med_unit": "Unit",
+    "med_route": "Route",
+    "med_purpose": "Purpose",
+    "med_since": "Since",
+    "med_until": "Until",
+}
+# The form's repeated fields, by the wire name of the list and of each entry's key.
+ROW_FIELDS = {
+    "lesions": {
+        "site": "lesion_site",
+        "type": "lesion_type",
+        "cortical_involvement": "lesion_cortical",
+    },
+    "medications": {
+        name: f"med_{name}"
+        for name in ("medication", "dose", "unit", "route", "purpose", "since", "until")
+    },
+}
 
 
 def context_from(form: Any, patient_id: uuid.UUID) -> records.PatientContext:
     read_at = form.get("revision", "")
+    lesions, lesion_rows = lesions_from(form)
+    medications, medication_rows = medications_from(form)
+    zone = form.get("time_zone", "").strip()
     wire: dict[str, Any] = {
         "id": str(patient_id),
         "revision": int(read_at) + 1 if read_at.isdigit() else read_at,
         "care_team_id": form.get("care_team_id", ""),
-        "time_zone": form.get("time_zone", "").strip(),
+        "time_zone": zone,
         "helpline": form.get("helpline", "").strip(),
         "status": form.get("status", ""),
-        "lesions": lesions_from(form),
-        "medications": medications_from(form),
+        "lesions": lesions,
+        "medications": medications,
     }
-    record: records.PatientContext = load_wire(PatientContextSchema(), wire)
+    # Every problem at once: the zone database's verdict joins the schema's.
+    problems = zone_problems(zone)
+    try:
+        record: records.PatientContext = load_wire(
+            PatientContextSchema(),
+            wire,
+            posted_field({"lesions": lesion_rows, "medications": medication_rows}),
+        )
+    except InvalidInput as refusal:
+        raise refused({**(refusal.errors or {}), **problems}) from None
+    if problems:
+        raise refused(problems)
     return record
 
 
-def lesions_from(form: Any) -> list[dict[str, Any]]:
+def posted_field(rows: dict[str, list[int]]) -> FieldOf:
+    """A schema error's form field: `medications.2.since` is `med_since.N`, N the posted row."""
+
+    def named(path: tuple[str | int, ...]) -> str:
+        if len(path) >= 3 and path[0] in rows and isinstance(path[1], int):
+            form_name = ROW_FIELDS[str(path[0])].get(str(path[2]))
+            if form_name is not None:
+                return f"{form_name}.{rows[str(path[0])][path[1]]}"
+        return dotted(path)
+
+    return named
+
+
+def lesions_from(form: Any) -> tuple[list[dict[str, Any]], list[int]]:
+    """The lesions, and the posted row each came from."""
     rows = zip(
         form.getlist("lesion_site"),
         form.getlist("lesion_type"),
         form.getlist("lesion_cortical"),
         strict=False,
     )
-    lesions = []
-    for site, kind, cortical in rows:
+    lesions, posted = [], []
+    for row, (site, kind, cortical) in enumerate(rows):
         if not site:
             continue
         lesion = {"site": site}
@@ -48,29 +108,32 @@ def lesions_from(form: Any) -> list[dict[str, Any]]:
         if cortical:
             lesion["cortical_involvement"] = cortical
         lesions.append(lesion)
-    return lesions
+        posted.append(row)
+    return lesions, posted
 
 
-MEDICATION_FIELDS = ("medication", "dose", "unit", "route", "purpose", "since", "until")
+MEDICATION_FIELDS = tuple(ROW_FIELDS["medications"])
 
 
-def medications_from(form: Any) -> list[dict[str, Any]]:
+def medications_from(form: Any) -> tuple[list[dict[str, Any]], list[int]]:
+    """The medication plan, and the posted row each entry came from."""
     columns = [form.getlist(f"med_{name}") for name in MEDICATION_FIELDS]
-    plan = []
-    for values in zip(*columns, strict=False):
+    plan, posted = [], []
+    for row_number, values in enumerate(zip(*columns, strict=False)):
         row = dict(zip(MEDICATION_FIELDS, (value.strip() for value in values), strict=True))
         if not row["medication"]:
             continue
         entry: dict[str, Any] = {
             "medication": row["medication"],
             "purpose": row["purpose"],
-            "since": row["since"],
             "until": row["until"] or None,
         }
-        for name in ("unit", "route"):
+        # Left out when blank, so the schema says it is required rather than not a date.
+        for name in ("unit", "route", "since"):
             if row[name]:
                 entry[name] = row[name]
         if row["dose"]:
             entry["dose"] = number(row["dose"])
         plan.append(entry)
-    return plan
+        posted.append(row_number)
+    return plan, posted

@@ -15,6 +15,15 @@ MRN_REQUIRED = (
     "Please check the form: write the patient's hospital number (MRN); "
     "this clinic's patients must have one."
 )
+MRN_MISSING = "write the patient's hospital number (MRN); this clinic's patients must have one"
+LABELS = {
+    "display_name": "Name",
+    "mrn": "Hospital number (MRN)",
+    "birth_date": "Date of birth",
+    "sex": "Sex",
+    "care_team_id": "Care team",
+    "time_zone": "Time zone",
+}
 
 
 def mrn_required(who: Clinician) -> bool:
@@ -32,6 +41,6 @@ def identifiers_from(form: Any, mrn_required: bool) -> dict[str, Any]:
         "sex": text(form, "sex"),
     }
     if mrn_required and wire["mrn"] is None:
-        raise InvalidInput(MRN_REQUIRED, {"mrn": [MRN_REQUIRED]})
+        raise InvalidInput(MRN_REQUIRED, {"mrn": [MRN_MISSING]})
     fields: dict[str, Any] = load_wire(PatientUpdateSchema(), wire)
     return fields

@@ -5,9 +5,21 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from server.dashboard.forms import load_wire, number, text
+from server.dashboard.forms import dotted, load_wire, number, text
 from shared import records
 from shared.wire import TreatmentSchema
+
+LABELS = {
+    "kind": "Kind",
+    "sites": "Sites",
+    "started_on": "Started",
+    "ended_on": "Ended",
+    "dose_gy": "Dose (Gy)",
+    "fractions": "Fractions",
+    "agent": "Bone agent",
+    "interval_weeks": "Every (weeks)",
+    "stopped": "Course stopped",
+}
 
 
 def treatment_from(form: Any) -> records.Treatment:
@@ -31,5 +43,13 @@ def treatment_from(form: Any) -> records.Treatment:
     }
     if text(form, "ended_on"):
         wire["ended_on"] = text(form, "ended_on")
-    record: records.Treatment = load_wire(TreatmentSchema(), wire)
+    record: records.Treatment = load_wire(TreatmentSchema(), wire, form_field)
     return record
+
+
+def form_field(path: tuple[str | int, ...]) -> str:
+    """The form names a detail without its `details.` and the list of sites as one field."""
+    named = [part for part in path if isinstance(part, str)]
+    if named[:1] == ["details"] and len(named) > 1:
+        return named[1]
+    return dotted(path)

@@ -2,7 +2,9 @@
 
 Radiotherapy shows as a band from its first to its last day; other treatments as a line on
 the day given. Points carry `data-series`, `data-day` and `data-value`; OME bars `data-day` and
-`data-ome`, so what is drawn can be checked against the records.
+`data-ome`, so what is drawn can be checked against the records. The OME axis stops at
+`OME_AXIS_MOST`: a day above it is drawn full height and marked, so one wild day cannot flatten
+every other bar to nothing.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ LEFT, RIGHT = 44, 16
 PAIN_TOP, PAIN_HEIGHT = 24, 190
 OME_TOP, OME_HEIGHT = 250, 60
 HEIGHT = OME_TOP + OME_HEIGHT + 30
+# [design] mg/day: twice the largest plausible single oral morphine dose (shared.vocab.dose_limits).
+OME_AXIS_MOST = 4000.0
 
 
 class Scale:
@@ -137,18 +141,21 @@ def line(one: DailyScores, colour: str, scale: Scale) -> str:
 
 
 def ome_bars(ome: list[tuple[date, float]], scale: Scale) -> str:
-    top = max((value for _, value in ome), default=0.0)
+    highest = max((value for _, value in ome), default=0.0)
+    top = min(highest, OME_AXIS_MOST)
     out = [rule_line(OME_TOP + OME_HEIGHT)]
     if top > 0:
-        out.append(tick(LEFT - 6, OME_TOP + 4, f"{top:.0f}", "end"))
+        label = f"{top:.0f}+" if highest > top else f"{top:.0f}"
+        out.append(tick(LEFT - 6, OME_TOP + 4, label, "end"))
     width = max(scale.step * 0.7, 1.5)
     for day, value in ome:
         if value <= 0:
             continue
-        height = value / top * OME_HEIGHT
+        height = min(value, top) / top * OME_HEIGHT
         x = scale.x(day) - width / 2
+        kind = "ome clipped" if value > top else "ome"
         out.append(
-            f'<rect class="ome" x="{x:.1f}" y="{OME_TOP + OME_HEIGHT - height:.1f}" '
+            f'<rect class="{kind}" x="{x:.1f}" y="{OME_TOP + OME_HEIGHT - height:.1f}" '
             f'width="{width:.1f}" height="{height:.1f}" data-day="{day.isoformat()}" '
             f'data-ome="{value:g}"><title>{day:%d %b}: {value:g} mg OME</title></rect>'
         )

@@ -10,10 +10,10 @@ WIDTH, HEIGHT, PAD = 112, 30, 3
 def sparkline(trend: list[int | None]) -> Markup:
     logged = [score for score in trend if score is not None]
     if not logged:
-        summary = "No check-ins in the last 14 days"
+        summary = "No check-ins with pain rated in the last 14 days"
     else:
         summary = (
-            f"Highest daily pain over 14 days: {logged[-1]}/10 on the last check-in, "
+            f"Highest daily pain over 14 days: {logged[-1]}/10 on the last day pain was rated, "
             f"peak {max(logged)}/10, {len(logged)} days logged"
         )
     step = (WIDTH - 2 * PAD) / max(len(trend) - 1, 1)

@@ -12,6 +12,7 @@ def register_views(blp: Blueprint) -> None:
         break_glass,
         context,
         enrollment,
+        favicon,
         identity,
         login,
         notes,
@@ -33,3 +34,4 @@ def register_views(blp: Blueprint) -> None:
     enrollment.register(blp)
     break_glass.register(blp)
     admin.register(blp)
+    favicon.register(blp)

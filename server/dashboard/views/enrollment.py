@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
 from typing import Any
 
 from flask import Blueprint, current_app, render_template, request
 from sqlalchemy import select
 
 from server.api.audit import audited
-from server.dashboard.forms.identifiers import identifiers_from, mrn_required
+from server.dashboard.forms import refused
+from server.dashboard.forms.identifiers import LABELS, identifiers_from, mrn_required
+from server.dashboard.forms.time_zone import zone_problems
 from server.dashboard.guard import clinician
 from server.dashboard.svg.qr import enrollment_link, qr_svg
+from server.dashboard.typed_form import Forms, TypedForm, refused_form
 from server.extensions import db
 from server.models import CareTeam, Patient
 from server.models.base import utcnow
@@ -20,7 +22,6 @@ from server.security.actors import Clinician
 from server.services import patients
 from server.services.errors import Conflict, InvalidInput
 from server.services.patients import IssuedCode
-from server.services.time_zones import is_known_time_zone
 
 
 def register(blp: Blueprint) -> None:
@@ -33,26 +34,27 @@ def register(blp: Blueprint) -> None:
 
 def new_patient() -> Any:
     who = clinician()
-    return enrol_form(who, {}, None)
+    return enrol_form(who, None)
 
 
 def enrol() -> Any:
     who = clinician()
     try:
         created = created_patient(who, fields_of(who))
-    except (InvalidInput, Conflict) as refused:
+    except (InvalidInput, Conflict) as refusal:
         # The form again, as typed, with what to change: nothing the clinician wrote is lost.
-        return enrol_form(who, request.form, refused.message), refused.status
+        db.session.rollback()
+        typed = refused_form("enrolment", request.form, refusal, LABELS)
+        return enrol_form(who, typed), refusal.status
     return code_page(created.patient, created.enrollment), 201
 
 
-def enrol_form(who: Clinician, typed: Mapping[str, str], problem: str | None) -> str:
+def enrol_form(who: Clinician, typed: TypedForm | None) -> str:
     return render_template(
         "new_patient.html",
         teams=teams_of(who),
         mrn_required=mrn_required(who),
-        typed=typed,
-        problem=problem,
+        forms=Forms(typed),
     )
 
 
@@ -75,18 +77,19 @@ def code_page(patient: Patient, issued: IssuedCode) -> str:
 
 
 def fields_of(who: Clinician) -> dict[str, Any]:
-    identifiers = identifiers_from(request.form, mrn_required(who))
+    """Every problem of the form at once: the identifiers', the zone's and the team's."""
     zone = request.form.get("time_zone", "").strip() or "UTC"
-    problems = {}
-    if not is_known_time_zone(zone):
-        problems["time_zone"] = [f"{zone!r} is not a known time zone such as Europe/London"]
+    problems = zone_problems(zone)
     try:
         team_id = uuid.UUID(request.form.get("care_team_id", ""))
     except ValueError:
         problems["care_team_id"] = ["choose one of your care teams"]
+    try:
+        identifiers = identifiers_from(request.form, mrn_required(who))
+    except InvalidInput as refusal:
+        raise refused({**(refusal.errors or {}), **problems}) from None
     if problems:
-        words = "; ".join(f"{field}: {text[0]}" for field, text in problems.items())
-        raise InvalidInput(f"Please check the form: {words}.", problems)
+        raise refused(problems)
     return {**identifiers, "care_team_id": team_id, "time_zone": zone}
 
 

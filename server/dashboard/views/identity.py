@@ -8,8 +8,9 @@ from typing import Any
 from flask import Blueprint, flash, request
 
 from server.api.audit import audited
-from server.dashboard.forms.identifiers import identifiers_from, mrn_required
+from server.dashboard.forms.identifiers import LABELS, identifiers_from, mrn_required
 from server.dashboard.guard import clinician
+from server.dashboard.views.patient import page_again
 from server.dashboard.views.redirects import back_to_patient
 from server.extensions import db
 from server.services import patients
@@ -26,11 +27,11 @@ def register(blp: Blueprint) -> None:
 def save_identity(patient_id: uuid.UUID) -> Any:
     who = clinician()
     patients.get_patient(db.session, who, patient_id)
-    fields = identifiers_from(request.form, mrn_required(who))
     try:
+        fields = identifiers_from(request.form, mrn_required(who))
         patients.update_patient(db.session, who, patient_id, fields)
-    except Conflict as taken:
+    except (InvalidInput, Conflict) as refused:
         # A number already in use is a thing to check on the form, not a change made meanwhile.
-        raise InvalidInput(taken.message, taken.errors) from None
+        return page_again(patient_id, "identity", refused, LABELS)
     flash("Patient details saved.", "done")
     return back_to_patient(patient_id, "identity")

@@ -41,6 +41,8 @@ def login() -> Any:
         page = render_template(
             "login.html", next_page=next_page, email=email[:200], error=error.message
         )
+        if isinstance(error, TooManyAttempts):
+            return page, error.status, {"Retry-After": str(error.retry_after)}
         return page, error.status
     start_session(hash_token(signed_in.token), utcnow())
     return redirect(next_page or url_for("dashboard.worklist"), 303)

@@ -1,8 +1,13 @@
-"""The patient page: body map, pain chart, doses, reports, alerts and the forms to act on them."""
+"""The patient page: body map, pain chart, doses, reports, alerts and the forms to act on them.
+
+A refused form on it shows the whole page again (`page_again`), that form as typed with its
+errors, so nothing the clinician wrote is lost and nothing was stored.
+"""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from typing import Any
 
 from flask import Blueprint, current_app, render_template, request, url_for
@@ -15,10 +20,12 @@ from server.dashboard.forms.identifiers import mrn_required
 from server.dashboard.guard import clinician
 from server.dashboard.svg.body_map import body_map
 from server.dashboard.svg.pain_chart import pain_chart
+from server.dashboard.typed_form import Forms, TypedForm, refused_form
 from server.extensions import db
 from server.models import CareTeam
 from server.models.base import utcnow
 from server.rules_config import current_rules_config
+from server.services.errors import DomainError
 from server.services.patients import get_patient
 from shared.vocab import SITES
 
@@ -29,6 +36,24 @@ def register(blp: Blueprint) -> None:
 
 @audited("dashboard.patient")
 def show_patient(patient_id: uuid.UUID) -> Any:
+    return patient_html(patient_id, None)
+
+
+def page_again(
+    patient_id: uuid.UUID,
+    form: str,
+    refusal: DomainError,
+    labels: Mapping[str, str],
+    renamed: Mapping[str, str] | None = None,
+) -> tuple[str, int]:
+    """The page once more, with the refused form as typed and each error by its field (422)."""
+    # Whatever the refused write began is undone before the page reads the patient again.
+    db.session.rollback()
+    typed = refused_form(form, request.form, refusal, labels, renamed)
+    return patient_html(patient_id, typed), 422
+
+
+def patient_html(patient_id: uuid.UUID, refused: TypedForm | None) -> str:
     who = clinician()
     patient = get_patient(db.session, who, patient_id)
     days = shown_days(request.args.get("days", type=int))
@@ -54,4 +79,5 @@ def show_patient(patient_id: uuid.UUID) -> Any:
         base_url=current_app.config["PAINLINE"].base_url,
         mrn_required=mrn_required(who),
         printout=printout(db.session, who, now),
+        forms=Forms(refused),
     )

@@ -8,13 +8,15 @@ from typing import Any
 from flask import Blueprint, flash, request
 
 from server.api.audit import audited
-from server.dashboard.forms.treatment import treatment_from
+from server.dashboard.forms.treatment import LABELS, treatment_from
 from server.dashboard.guard import clinician
+from server.dashboard.views.patient import page_again
 from server.dashboard.views.redirects import back_to_patient
 from server.extensions import db
 from server.models.base import utcnow
 from server.rules_config import current_rules_config
 from server.services import treatments
+from server.services.errors import InvalidInput
 
 TREATMENTS = "/patients/<uuid:patient_id>/treatments"
 
@@ -29,8 +31,13 @@ def register(blp: Blueprint) -> None:
 @audited("dashboard.treatments.add")
 def add_treatment(patient_id: uuid.UUID) -> Any:
     who = clinician()
-    record = treatment_from(request.form)
-    treatments.add_treatment(db.session, who, patient_id, record, utcnow(), current_rules_config())
+    try:
+        record = treatment_from(request.form)
+        treatments.add_treatment(
+            db.session, who, patient_id, record, utcnow(), current_rules_config()
+        )
+    except InvalidInput as refused:
+        return page_again(patient_id, "treatment", refused, LABELS)
     flash("Treatment added.", "done")
     return back_to_patient(patient_id, "treatments")
 

@@ -18,6 +18,7 @@ from server.services.admin.mail_fields import one_line
 from server.services.errors import Conflict, InvalidInput
 
 REMINDER_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+EMERGENCY_NUMBER = re.compile(r"^\d{2,8}$")
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class TeamSettings:
     call_now_text: str
     out_of_hours_text: str
     check_in_reminder: str
+    emergency_number: str = "112"
 
 
 def clinic_teams(session: Session, admin: Admin) -> list[CareTeam]:
@@ -46,21 +48,29 @@ def update_settings(
     session: Session, admin: Admin, team_id: uuid.UUID, settings: TeamSettings
 ) -> CareTeam:
     team = team_of(session, admin, team_id)
-    problems = []
+    problems: dict[str, str] = {}
     if len(settings.helpline) > 40:
-        problems.append("the helpline has at most 40 characters")
+        problems["helpline"] = "the helpline has at most 40 characters"
     if not settings.call_now_text or len(settings.call_now_text) > 500:
-        problems.append('the "call now" text is needed, at most 500 characters')
+        problems["call_now_text"] = 'the "call now" text is needed, at most 500 characters'
     if len(settings.out_of_hours_text) > 500:
-        problems.append("the out-of-hours text has at most 500 characters")
+        problems["out_of_hours_text"] = "the out-of-hours text has at most 500 characters"
     if not REMINDER_TIME.match(settings.check_in_reminder):
-        problems.append("the reminder time reads HH:MM, 00:00 to 23:59")
+        problems["check_in_reminder"] = "the reminder time reads HH:MM, 00:00 to 23:59"
+    if not EMERGENCY_NUMBER.match(settings.emergency_number):
+        problems["emergency_number"] = (
+            "the emergency number is 2 to 8 digits, such as 999, 112 or 911"
+        )
     if problems:
-        raise InvalidInput("Please check the settings: " + "; ".join(problems) + ".")
+        raise InvalidInput(
+            "Please check the settings: " + "; ".join(problems.values()) + ".",
+            {field: [problem] for field, problem in problems.items()},
+        )
     team.helpline = settings.helpline
     team.call_now_text = settings.call_now_text
     team.out_of_hours_text = settings.out_of_hours_text
     team.check_in_reminder = settings.check_in_reminder
+    team.emergency_number = settings.emergency_number
     session.commit()
     return team
 

@@ -1,4 +1,5 @@
-"""Users of the admin's clinic: create, deactivate, reset a password, enrol an authenticator.
+"""Users of the admin's clinic: create, deactivate, reset a password, enrol an authenticator,
+clear failed sign-ins.
 
 Admins never choose a user's password: a new or reset account gets a one-time link instead
 (`server.services.password_links`), so no admin can sign in as a clinician.
@@ -16,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 from server.models import Role, User
 from server.security.actors import Admin
 from server.security.totp import new_secret, provisioning_uri
-from server.services import accounts, password_links
+from server.services import accounts, failed_sign_ins, password_links
 from server.services.admin.clinic import clinic_of, team_of, user_of
 from server.services.errors import InvalidInput
 
@@ -91,3 +92,11 @@ def enrol_totp(session: Session, admin: Admin, user_id: uuid.UUID) -> str:
     user.totp_last_step = None
     session.commit()
     return provisioning_uri(user.totp_secret, user.email)
+
+
+def clear_failed_sign_ins(session: Session, admin: Admin, user_id: uuid.UUID) -> User:
+    """The user's failed sign-ins, from every address, stop slowing them down at once."""
+    user = user_of(session, admin, user_id)
+    failed_sign_ins.clear(session, user.email)
+    session.commit()
+    return user

@@ -6,5 +6,6 @@ alert lifecycle and write one outbox row per alert event.
 """
 
 from server.services.alerts.evaluation import evaluate_after_push, evaluate_now
+from server.services.alerts.lapsed import keys_holding
 
-__all__ = ["evaluate_after_push", "evaluate_now"]
+__all__ = ["evaluate_after_push", "evaluate_now", "keys_holding"]

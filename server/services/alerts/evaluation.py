@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from server.models import Alert, Patient
 from server.services.alerts.history import LoadedHistory, load_history
+from server.services.alerts.lapsed import keys_holding, mark_lapsed
 from server.services.alerts.store import (
     PatientSnoozes,
     copy_state,
@@ -56,11 +57,23 @@ def evaluate_after_push(
 
 
 def evaluate_now(
-    session: Session, patient: Patient, server_now: datetime, config: RulesConfig
+    session: Session,
+    patient: Patient,
+    server_now: datetime,
+    config: RulesConfig,
+    held_before: set[AlertKey] | None = None,
+    because: str = "",
 ) -> None:
-    """After a clinician changed a treatment or the context: evaluate at the server's clock."""
+    """After a clinician changed a treatment or the context: evaluate at the server's clock.
+
+    `held_before` (the keys found before the change) marks the active alerts the change undid.
+    """
     sequence = ChangeSequence(session, patient.id)
     run(session, patient, [server_now], server_now, config, sequence)
+    if held_before is not None:
+        session.flush()
+        held_after = keys_holding(session, patient, server_now, config)
+        mark_lapsed(session, patient, held_before, held_after, because, server_now)
     sequence.close()
 
 
@@ -149,6 +162,7 @@ class AlertBook:
             state = resolve(state, moment)
             row.historical = True
         copy_state(row, state, finding)
+        row.no_longer_holds_since = row.no_longer_holds_because = None
         row.change_seq = self.sequence.next()
         self.changed[row.id] = row
         if not historical:

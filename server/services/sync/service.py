@@ -27,6 +27,7 @@ from server.services.sync.records import (
     RecordWriter,
 )
 from shared.config import RulesConfig
+from shared.plausibility import is_implausible, warning_message
 from shared.records import Dose, PainReport
 from shared.wire import ClockCheck, check_future
 
@@ -39,7 +40,13 @@ TEAM_SETTINGS = {
     name: select(getattr(CareTeam, name))
     .where(CareTeam.id == Patient.care_team_id)
     .scalar_subquery()
-    for name in ("helpline", "call_now_text", "out_of_hours_text", "check_in_reminder")
+    for name in (
+        "helpline",
+        "call_now_text",
+        "out_of_hours_text",
+        "check_in_reminder",
+        "emergency_number",
+    )
 }
 
 
@@ -64,6 +71,7 @@ class SyncResult:
     rejected: list[dict[str, Any]]
     changes: dict[str, Any]
     settings: dict[str, str]
+    warnings: list[dict[str, str]] = field(default_factory=list)
 
 
 def sync(
@@ -146,7 +154,27 @@ def sync_once(
         rejected=rejected,
         changes={**page.items, "context": page.context},
         settings=settings,
+        warnings=dose_warnings(checked, set(accepted), rules_config),
     )
+
+
+def dose_warnings(
+    checked: list[tuple[Any, ...]], accepted: set[str], config: RulesConfig
+) -> list[dict[str, str]]:
+    """Accepted doses above their plausible limit: stored, but kept out of OME until checked.
+
+    Every accepted one, a resent duplicate included, so a phone whose first answer was lost
+    still hears of it.
+    """
+    return [
+        {"id": record.id, "message": warning_message(record)}
+        for _, _, valid, _ in checked
+        for record in valid
+        if isinstance(record, Dose)
+        and record.id in accepted
+        and not record.deleted
+        and is_implausible(record, config)
+    ]
 
 
 def pushed(record: PainReport | Dose, now: datetime) -> Pushed:

@@ -6,7 +6,9 @@ import pytest
 
 from mobile.store import Kind, account, records
 from mobile.store.account import Enrollment
-from tests.mobile.ui.conftest import settle
+from mobile.ui.checkin import PainQuestion
+from mobile.ui.safetynet import SafetyNetView
+from tests.mobile.ui.conftest import scroll_to, settle
 
 
 def enroll_offline(phone, server="https://painline.invalid"):
@@ -78,3 +80,111 @@ def test_the_front_figure_shows_the_patients_right_on_the_left_of_the_screen(che
 
     assert right_x < left_x
     assert back_left_x < back_right_x
+
+
+def open_views(window, kind):
+    return [child for child in window.children if isinstance(child, kind)]
+
+
+def tick(finger, screen, symptom):
+    found = row(screen.ids.symptoms, symptom)
+    scroll_to(screen.ids.scroll, found)
+    finger.tap(found)
+
+
+def saved_reports(phone):
+    with phone.store.transaction() as connection:
+        return [record.body for record in records.since(connection, Kind.REPORT)]
+
+
+def shown_whole(widget, window):
+    """On the window, its text laid out inside it: what a patient can read."""
+    left, bottom = widget.to_window(widget.x, widget.y)
+    inside = left >= 0 and bottom >= 0
+    inside = (
+        inside and left + widget.width <= window.width and bottom + widget.height <= window.height
+    )
+    return inside and widget.opacity > 0 and 0 < widget.texture_size[1] <= widget.height
+
+
+def asked(window):
+    (question,) = open_views(window, PainQuestion)
+    return question
+
+
+def test_symptoms_without_a_site_ask_whether_there_is_no_pain_anywhere(checkin, finger, window):
+    tick(finger, checkin, "thirst")
+    finger.tap(checkin.ids.save)
+
+    question = asked(window)
+    labels = [question.ids[name] for name in ("question", "why", "pain_free", "not_rated", "back")]
+    assert [label.text for label in labels] == [
+        "No pain anywhere today?",
+        "You ticked how you feel but marked no place on the body map.",
+        "Yes, no pain anywhere",
+        "I did not rate my pain",
+        "Go back and mark where it hurts",
+    ]
+    assert all(shown_whole(label, window) for label in labels)
+    # Read from the top down: the question, then the answers, none over another.
+    tops = [label.to_window(label.x, label.top)[1] for label in labels]
+    bottoms = [label.to_window(label.x, label.y)[1] for label in labels]
+    assert all(bottom >= top for bottom, top in zip(bottoms, tops[1:], strict=False))
+    assert saved_reports(checkin.phone) == []  # nothing is saved before the answer
+
+
+def test_i_did_not_rate_my_pain_saves_the_symptoms_with_pain_not_rated(checkin, finger, window):
+    tick(finger, checkin, "thirst")
+    finger.tap(checkin.ids.save)
+    finger.tap(asked(window).ids.not_rated)
+
+    (saved,) = saved_reports(checkin.phone)
+    assert saved["pain_rated"] is False
+    assert saved["sites"] == [] and saved["symptoms"] == ["thirst"]
+    assert open_views(window, PainQuestion) == []
+    assert checkin.status == "Saved: how you feel, with your pain not rated. Thank you."
+    assert shown_whole(checkin.ids.status, window)
+
+
+def test_yes_no_pain_anywhere_saves_a_pain_free_check_in(checkin, finger, window):
+    tick(finger, checkin, "constipation")
+    finger.tap(checkin.ids.save)
+    finger.tap(asked(window).ids.pain_free)
+
+    (saved,) = saved_reports(checkin.phone)
+    assert "pain_rated" not in saved and saved["sites"] == []
+    assert saved["symptoms"] == ["constipation"]
+    assert checkin.status == "Saved: no pain today. Thank you."
+
+
+def test_go_back_saves_nothing_and_keeps_what_was_ticked(checkin, finger, window):
+    tick(finger, checkin, "thirst")
+    finger.tap(checkin.ids.save)
+    finger.tap(asked(window).ids.back)
+
+    assert open_views(window, PainQuestion) == []
+    assert saved_reports(checkin.phone) == []
+    assert checkin.symptoms == ["thirst"]
+
+
+def test_a_site_with_a_score_is_saved_without_the_question(checkin, finger, window):
+    tap_site(finger, checkin, "spine_thoracic", "back")
+    finger.tap(row(checkin.ids.scores_high, "8"))
+    tick(finger, checkin, "thirst")
+    finger.tap(checkin.ids.save)
+
+    assert open_views(window, PainQuestion) == []
+    (saved,) = saved_reports(checkin.phone)
+    assert saved["sites"][0]["score"] == 8 and "pain_rated" not in saved
+
+
+def test_confusion_alone_not_rated_is_saved_and_the_safety_net_shows_again(checkin, finger, window):
+    # Issue 18: only "confused or very drowsy" ticked, no site.
+    tick(finger, checkin, "confusion_drowsiness")
+    finger.tap(open_views(window, SafetyNetView)[0].ids.close)
+    finger.tap(checkin.ids.save)
+    finger.tap(asked(window).ids.not_rated)
+
+    (saved,) = saved_reports(checkin.phone)
+    assert saved["pain_rated"] is False and saved["symptoms"] == ["confusion_drowsiness"]
+    assert open_views(window, SafetyNetView)

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from mobile import outbox
+from mobile.store import clinical
 from mobile.sync.errors import ServerFault
 from mobile.sync.session import could_not_take
 from tests.mobile.builders import a_stable_check_in
@@ -47,3 +48,21 @@ def test_an_isolated_record_shows_under_could_not_send_with_the_servers_answer(
     assert reason.right <= messages.width + 1
     folder = Path(os.environ.get("PAINLINE_SHOTS", tmp_path))
     messages.export_to_png(str(folder / "phone-could-not-send.png"))
+
+
+def test_open_alerts_promise_only_what_is_true_and_say_once_what_to_do(enrolled_shell, phone):
+    with phone.store.transaction() as connection:
+        for alert_id in ("a1", "a2"):
+            clinical.upsert_alert(
+                connection, {"id": alert_id, "status": "open", "raised_at": "2026-12-02T10:51:00Z"}
+            )
+
+    messages = open_screen(enrolled_shell, phone, "messages")
+    settle(phone)
+
+    texts = [label.text for label in labels_under(messages.ids.alerts)]
+    assert sum("Your care team can see this on their worklist." in text for text in texts) == 2
+    assert [text for text in texts if "If you feel worse" in text] == [
+        "[b]If you feel worse, call the helpline now.[/b]"
+    ]
+    assert not any("has been told" in text or "will contact you" in text for text in texts)

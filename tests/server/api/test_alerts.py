@@ -21,6 +21,8 @@ ALERT_SHAPE = {
     "acknowledged_by",
     "resolved_by",
     "notes",
+    "no_longer_holds_since",
+    "no_longer_holds_because",
     "patient_id",
     "rule",
     "rule_version",

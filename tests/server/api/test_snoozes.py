@@ -115,3 +115,58 @@ def test_another_teams_patient_cannot_be_snoozed(api, world, db_session):
 
     assert response.status_code == 404
     assert db_session.scalars(select(Snooze)).all() == []
+
+
+def end(api, world, snooze_id, as_="clinician_a", patient=None):
+    patient_id = (patient or world.patient_a).id
+    return api.post(f"/api/v1/patients/{patient_id}/snoozes/{snooze_id}/end", as_=as_)
+
+
+def thoracic_pain_at(moment):
+    return report_wire(
+        moment.date(), site("spine_thoracic", 6), hour=moment.hour, minute=moment.minute
+    )
+
+
+def test_a_snooze_ended_early_keeps_its_row_ending_now(api, world, db_session):
+    snoozed = snooze(api, world).get_json()
+
+    response = end(api, world, snoozed["id"])
+
+    assert response.status_code == 200
+    row = db_session.scalars(select(Snooze)).one()
+    assert row.starts_at <= row.until <= datetime.now(UTC)
+    assert row.reason == "Known thoracic deficit, under review."
+
+
+def test_a_rule_alerts_again_once_its_snooze_is_ended(api, world):
+    snoozed = snooze(api, world).get_json()
+    soon = datetime.now(UTC) + timedelta(minutes=5)
+    held_back = [*thoracic_pain_history()[:-1], thoracic_pain_at(soon)]
+    assert push(api, reports=held_back).status_code == 200
+    assert alerts(api) == []
+
+    assert end(api, world, snoozed["id"]).status_code == 200
+    assert push(api, reports=[thoracic_pain_at(soon + timedelta(minutes=1))]).status_code == 200
+
+    assert [alert["rule"] for alert in alerts(api)] == ["spinal_pain_red_flag"]
+
+
+def test_ending_a_snooze_twice_changes_nothing_the_second_time(api, world, db_session):
+    snoozed = snooze(api, world).get_json()
+    first = end(api, world, snoozed["id"]).get_json()
+
+    second = end(api, world, snoozed["id"])
+
+    assert second.status_code == 200
+    assert second.get_json()["until"] == first["until"]
+
+
+def test_another_patients_snooze_cannot_be_ended_through_this_patients_url(api, world, db_session):
+    snoozed = snooze(api, world, as_="clinician_b", patient=world.patient_b).get_json()
+
+    response = end(api, world, snoozed["id"], as_="clinician_a", patient=world.patient_a)
+
+    assert response.status_code == 404
+    row = db_session.scalars(select(Snooze)).one()
+    assert row.until > datetime.now(UTC)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from datetime import timedelta
 
 import pyotp
@@ -10,6 +11,7 @@ import pytest
 from server.models.base import utcnow
 from server.security.dashboard_session import SEEN_KEY, SIGNED_IN_KEY
 from tests.server.dashboard.signing_in import csrf_of, log_in, sign_in_with_token
+from tests.support.failed_sign_ins import LIMIT, counted_failures, wrong_passwords
 
 
 def test_signing_in_sets_an_httponly_samesite_session_cookie(client, world):
@@ -30,11 +32,41 @@ def test_a_wrong_password_gets_the_generic_message_and_no_session(client, world)
     assert client.get("/").status_code == 302
 
 
-def test_failures_count_towards_the_same_rate_limit_as_the_api(client, world):
+def test_failures_count_towards_the_same_slowing_as_the_api(client, world, db_session):
     answers = [log_in(client, world.clinician_a.email, "wrong").status_code for _ in range(12)]
 
-    assert 429 in answers
-    assert log_in(client, world.clinician_a.email).status_code == 429
+    assert answers[:5] == [401] * 5
+    assert 429 in answers[5:]
+    # Attempts held back by the delay are not counted: only the wrong passwords checked are.
+    slowing = [key for scope, key in counted_failures(db_session) if scope == LIMIT.scope]
+    assert len(slowing) == answers.count(401)
+
+
+def test_a_slowed_sign_in_says_on_the_page_when_to_try_again_and_whom_to_ask(
+    client, world, db_session
+):
+    wrong_passwords(db_session, world.clinician_a.email, "127.0.0.1", 10)
+    before = counted_failures(db_session)
+
+    response = log_in(client, world.clinician_a.email)
+
+    assert response.status_code == 429
+    assert response.headers["Retry-After"] == "30"
+    assert (
+        '<p class="error" role="alert">Too many wrong passwords for this account. Wait 30 seconds '
+        "and try again, or ask your clinic's Painline administrator to clear the failed "
+        "sign-ins.</p>"
+    ) in html.unescape(response.get_data(as_text=True))
+    assert client.get("/").status_code == 302
+    assert counted_failures(db_session) == before
+
+
+def test_an_overlong_email_is_a_wrong_password_not_a_server_error(client, world, db_session):
+    response = log_in(client, "x" * 5000 + "@example.org", "wrong")
+
+    assert response.status_code == 401
+    assert "email, password or code not recognised" in response.get_data(as_text=True)
+    assert len(counted_failures(db_session)) == 2
 
 
 def test_a_clinician_with_an_authenticator_needs_its_code(client, db_session, world):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -106,3 +107,48 @@ def test_a_team_sets_its_own_urgent_timer(api, world, db_session, workers, clock
     worker.run_once()
     assert len(escalations(db_session)) == 1
     assert utcnow() - only_alert(db_session).created_at < timedelta(minutes=5)
+
+
+def test_the_thread_says_whom_the_escalation_was_for(
+    api, world, db_session, mailbox, workers, clock
+):
+    with_channels(db_session, world.team_a)
+    with_escalation_contact(db_session, world.team_a, world.clinician_b)
+    raise_emergency(api)
+    alert = only_alert(db_session)
+    clock.now = alert.created_at + timedelta(minutes=15)
+
+    workers(clock=clock).run_once()
+
+    (listed,) = api.get("/api/v1/alerts", "clinician_a").get_json()
+    assert [(n["action"], n["text"], n["author"]) for n in listed["notes"]] == [
+        (
+            "escalated",
+            "Not acknowledged within 15 minutes: sent to the team's 1 escalation contact.",
+            None,
+        )
+    ]
+
+
+def test_a_team_without_escalation_contacts_gets_a_thread_entry_not_an_escalated_log(
+    api, world, db_session, mailbox, workers, clock, caplog
+):
+    caplog.set_level(logging.INFO, logger="server.delivery.scheduler")
+    with_channels(db_session, world.team_a)
+    raise_emergency(api)
+    alert = only_alert(db_session)
+    clock.now = alert.created_at + timedelta(minutes=15)
+
+    workers(clock=clock).run_once()
+
+    (listed,) = api.get("/api/v1/alerts", "clinician_a").get_json()
+    assert [(n["action"], n["text"]) for n in listed["notes"]] == [
+        (
+            "escalated",
+            "Not acknowledged within 15 minutes: the team has no escalation contact, "
+            "so nobody was emailed.",
+        )
+    ]
+    messages = [record.getMessage() for record in caplog.records]
+    assert not any(message.startswith("escalated") for message in messages), messages
+    assert any("no escalation contact; nobody was emailed" in message for message in messages)

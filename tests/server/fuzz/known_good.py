@@ -68,6 +68,27 @@ def patient(world: Given) -> dict[str, str]:
     return {"patient_id": str(world.patient_a.id)}
 
 
+def snooze(world: Given) -> dict[str, str]:
+    """A week's snooze of patient A, made for the request that ends it."""
+    from server.extensions import db
+    from server.models import Snooze
+
+    now = datetime.now(UTC)
+    row = Snooze(
+        clinic_id=world.patient_a.clinic_id,
+        patient_id=world.patient_a.id,
+        rule="persistent_focal_pain",
+        site="femur_left",
+        starts_at=now,
+        until=now + timedelta(days=7),
+        reason="Radiotherapy booked for next week",
+        created_by=world.clinician_a.id,
+    )
+    db.session.add(row)
+    db.session.commit()
+    return {**patient(world), "snooze_id": str(row.id)}
+
+
 def treatment(world: Given) -> dict[str, str]:
     return {**patient(world), "treatment_id": str(world.treatment_a.id)}
 
@@ -139,6 +160,9 @@ KNOWN_GOOD: dict[tuple[str, str], Callable[[Given], Request]] = {
             "until": (datetime.now(UTC) + timedelta(days=7)).isoformat(),
             "reason": "Radiotherapy booked for next week",
         },
+    },
+    ("POST", "/api/v1/patients/{patient_id}/snoozes/{snooze_id}/end"): lambda w: {
+        "path": snooze(w)
     },
     ("GET", "/api/v1/patients/{patient_id}/timeline"): lambda w: {"path": patient(w)},
     ("GET", "/api/v1/patients/{patient_id}/summary.pdf"): lambda w: {"path": patient(w)},

@@ -38,3 +38,46 @@ def test_forgetting_clears_the_count(db_session):
     db_session.commit()
 
     rate_limits.check(db_session, LIMIT, "k", NOW)
+
+
+SLOWING = Limit("test:slowed", 5, timedelta(minutes=15), max_delay=timedelta(seconds=30))
+
+
+def test_a_slowing_limit_waits_one_second_after_its_count_doubling_up_to_its_cap(db_session):
+    waits = {}
+    for failures in range(1, 13):
+        rate_limits.record_failure(db_session, SLOWING, "k", NOW)
+        try:
+            rate_limits.check(db_session, SLOWING, "k", NOW)
+            waits[failures] = 0
+        except TooManyAttempts as held_back:
+            waits[failures] = held_back.retry_after
+
+    assert waits == {1: 0, 2: 0, 3: 0, 4: 0, 5: 1, 6: 2, 7: 4, 8: 8, 9: 16, 10: 30, 11: 30, 12: 30}
+
+
+def test_a_slowing_limit_counts_its_delay_from_the_last_failure(db_session):
+    for seconds_ago in (600, 300, 200, 100, 20):
+        rate_limits.record_failure(db_session, SLOWING, "k", NOW - timedelta(seconds=seconds_ago))
+    db_session.commit()
+
+    rate_limits.check(db_session, SLOWING, "k", NOW)
+
+
+def test_a_slowing_limit_never_refuses_once_its_longest_delay_has_passed(db_session):
+    for _ in range(100):
+        rate_limits.record_failure(db_session, SLOWING, "k", NOW - timedelta(seconds=30))
+    db_session.commit()
+
+    rate_limits.check(db_session, SLOWING, "k", NOW)
+
+
+def test_a_refusal_says_how_long_to_wait_in_words():
+    assert [rate_limits.in_words(s) for s in (1, 2, 59, 60, 61, 900)] == [
+        "1 second",
+        "2 seconds",
+        "59 seconds",
+        "1 minute",
+        "2 minutes",
+        "15 minutes",
+    ]

@@ -70,6 +70,7 @@ def test_settings_come_from_the_care_team(api):
         "call_now_text",
         "out_of_hours_text",
         "check_in_reminder",
+        "emergency_number",
     }
 
 

@@ -70,3 +70,10 @@ def test_breakthrough_doses_are_those_logged_as_breakthrough():
     patient = history(dose(D, purpose="breakthrough"), dose(D, purpose="scheduled"))
 
     assert len(patient.breakthrough_doses(D)) == 1
+
+
+def test_an_implausible_dose_adds_nothing_to_the_daily_ome():
+    patient = history(dose(D, "morphine", 100_000), dose(D, "morphine", 20))
+
+    assert patient.daily_ome(D, CONFIG) == 20
+    assert len(patient.ome_doses(D, CONFIG)) == 1

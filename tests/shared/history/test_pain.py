@@ -76,3 +76,50 @@ def test_ten_pain_days_in_fourteen_make_a_site_persistent_and_nine_do_not():
     assert ten.is_persistent("sacrum", D, config)
     assert ten.persistent_sites(D, config) == ["sacrum"]
     assert not nine.is_persistent("sacrum", D, config)
+
+
+def unrated(on, *symptoms):
+    """A check-in with symptoms ticked and pain not rated (`pain_rated: false`)."""
+    return report(on, symptoms=symptoms or ["confusion_drowsiness"], pain_rated=False)
+
+
+def test_a_day_with_only_an_unrated_check_in_is_not_logged_for_pain():
+    patient = history(report(day(-1), site("spine_thoracic", 8)), unrated(D))
+
+    assert not patient.is_logged(D)
+    assert patient.logged_days(day(-1), D) == (day(-1),)
+    assert patient.daily_score("spine_thoracic", D) is None
+    assert patient.check_in_days(day(-1), D) == (day(-1), D)
+
+
+def test_an_unrated_check_in_beside_a_rated_one_changes_no_score():
+    patient = history(report(D, site("spine_thoracic", 8), hour=8), unrated(D))
+
+    assert patient.daily_score("spine_thoracic", D) == 8
+    assert patient.daily_score("sacrum", D) == 0
+
+
+def test_a_pain_free_check_in_with_symptoms_still_scores_zero():
+    patient = history(report(D, symptoms=["thirst"]))
+
+    assert patient.is_logged(D) and patient.daily_score("spine_thoracic", D) == 0
+
+
+def test_unrated_days_are_left_out_of_the_baseline_and_the_recent_mean_like_missing_days():
+    rated = scores("sacrum", {day(-20): 2, day(-10): 4, day(-7): 6})
+    patient = history(
+        rated, unrated(day(-8)), scores("sacrum", {day(-6): 2, D: 6}), unrated(day(-3))
+    )
+
+    assert patient.baseline("sacrum", D) is None
+    assert patient.recent_mean("sacrum", D) is None
+
+
+def test_unrated_days_are_no_pain_free_days_for_a_new_site():
+    patient = history(
+        same_score("sacrum", 0, span(-28, -23)),
+        unrated(day(-22)),
+        report(D, site("pelvis", 2)),
+    )
+
+    assert not patient.is_new_site("pelvis", D)

@@ -51,3 +51,23 @@ def test_as_of_hides_records_made_after_now_whatever_their_offset():
 
 def test_an_empty_history_has_no_logged_days():
     assert PatientHistory.build().logged_days(day(-30), D) == ()
+
+
+def test_an_unrated_check_in_hidden_by_as_of_leaves_the_earlier_scores_alone():
+    rated = report(D, site("sacrum", 4), hour=8)
+    unrated = report(D, symptoms=["thirst"], hour=20, pain_rated=False)
+
+    full = history(rated, unrated)
+    seen = full.as_of(moment(D, 10))
+
+    assert seen.same_day_reports(D) == (rated,)
+    assert full.same_day_reports(D) == (rated, unrated)
+    assert seen.daily_score("sacrum", D) == full.daily_score("sacrum", D) == 4
+
+
+def test_a_view_before_the_only_unrated_check_in_of_a_day_sees_no_check_in_that_day():
+    unrated = report(day(1), symptoms=["thirst"], hour=8, pain_rated=False)
+
+    seen = history(report(D, site("sacrum", 4)), unrated).as_of(moment(D, 23))
+
+    assert seen.check_in_days(D, day(1)) == (D,) and seen.logged_days(D, day(1)) == (D,)

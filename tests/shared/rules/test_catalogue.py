@@ -45,3 +45,22 @@ def test_a_tier_with_a_condition_keeps_its_brackets():
     assert tier_and_trigger(by_id["possible_hypocalcaemia"])[0] == (
         "urgent (emergency with a seizure)"
     )
+
+
+def test_the_catalogue_defines_logged_days_and_check_in_days_from_the_history():
+    text = catalogue_markdown(RULES)
+    definitions = text[text.index("## Definitions") :].splitlines()
+    terms = [line.split("**")[1] for line in definitions if line.startswith("- **")]
+
+    assert terms == ["Check-in day", "Logged day", "Daily score(site, day)", "Same-day rules"]
+    (logged,) = [line for line in definitions if line.startswith("- **Logged day**")]
+    assert "`pain_rated: false`" in logged and "like a day without a report" in logged
+
+
+def test_rule_8_version_2_needs_a_baseline_of_2_for_no_partial_response():
+    (row,) = [
+        line for line in catalogue_markdown(RULES).splitlines() if "post_rt_non_response" in line
+    ]
+
+    assert row.startswith("| 8 | `post_rt_non_response` | 2 | priority |")
+    assert "only when the pre-RT baseline is >= 2" in row

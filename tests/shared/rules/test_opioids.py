@@ -70,3 +70,11 @@ def test_methadone_is_not_converted_and_cannot_escalate():
     records = [steady(), regular(span(-2, 0), "methadone", 200)]
 
     assert run_rule(opioid_escalation, D, *records) == []
+
+
+def test_an_implausible_dose_does_not_raise_opioid_escalation():
+    records = [steady(), regular(span(-2, 0), amount=40), regular([D], amount=100_000)]
+    no_limit = RulesConfig.from_dict({"dose_limits": {"morphine": 1_000_000}})
+
+    assert run_rule(opioid_escalation, D, *records) == []
+    assert run_rule(opioid_escalation, D, *records, config=no_limit)

@@ -9,6 +9,7 @@ from tests.shared.builders import (
     report,
     run_rule,
     same_score,
+    scores,
     site,
     span,
 )
@@ -88,9 +89,9 @@ def test_a_pain_rise_while_the_opioid_was_cut_by_more_than_a_quarter_is_no_flare
     assert flare_on(day(-15), 6, opioid_before, opioid_now) == []
 
 
-def non_response_on(on, recent_score, *extra):
+def non_response_on(on, recent_score, *extra, baseline=5):
     recent = same_score("femur_left", recent_score, [on - timedelta(days=n) for n in range(3)])
-    return run_rule(post_rt_non_response, on, course(), before_treatment(5), recent, *extra)
+    return run_rule(post_rt_non_response, on, course(), before_treatment(baseline), recent, *extra)
 
 
 def test_pain_worse_than_before_after_the_flare_window_is_priority():
@@ -132,3 +133,52 @@ def test_a_reduced_opioid_dose_means_no_non_response_finding():
 
     assert non_response_on(on, 7, opioid_before, regular([on], amount=30)) == []
     assert non_response_on(on, 7, opioid_before, regular([on], amount=31))
+
+
+def test_the_rule_is_version_2():
+    assert post_rt_non_response.version == 2
+
+
+def test_with_a_baseline_below_2_pain_at_2_a_month_later_raises_nothing():
+    # 2/10 against 1/10: a reduction of 2 is impossible, so response is not assessable.
+    for on in (days_after_end(28), days_after_end(35)):
+        assert non_response_on(on, 2, baseline=1) == []
+
+
+def test_with_a_baseline_below_2_pain_2_points_up_is_still_progression():
+    (finding,) = non_response_on(days_after_end(30), 3, baseline=1)
+
+    assert finding.tier is Tier.PRIORITY
+    assert "worse than before radiotherapy: mean 3/10" in finding.explanation
+    assert "against 1/10 before treatment" in finding.explanation
+
+
+def test_a_baseline_of_0_raises_only_progression():
+    assert non_response_on(days_after_end(30), 1, baseline=0) == []
+    assert non_response_on(days_after_end(30), 2, baseline=0)
+
+
+def test_from_a_baseline_of_exactly_2_response_is_assessed():
+    (finding,) = non_response_on(days_after_end(28), 1, baseline=2)
+
+    assert "no partial response 28 days after radiotherapy" in finding.explanation
+    assert non_response_on(days_after_end(28), 0, baseline=2) == []
+
+
+def test_a_median_baseline_of_1_5_is_below_2_and_not_assessable():
+    before = scores("femur_left", {day(-27): 1, day(-25): 2, day(-23): 1, day(-22): 2})
+    on = days_after_end(30)
+    recent = same_score("femur_left", 2, [on - timedelta(days=n) for n in range(3)])
+
+    assert run_rule(post_rt_non_response, on, course(), before, recent) == []
+
+
+def test_a_symptoms_only_check_in_is_no_day_of_the_recent_mean_nor_its_evidence():
+    on = days_after_end(30)
+    rated = same_score("femur_left", 7, [on - timedelta(days=n) for n in (1, 2, 3)])
+    unrated = report(on, symptoms=["nausea_vomiting"], pain_rated=False)
+
+    (finding,) = run_rule(post_rt_non_response, on, course(), before_treatment(5), rated, unrated)
+
+    assert "mean 7/10 over the last 7 days" in finding.explanation
+    assert set(finding.evidence) == {r.id for r in rated}

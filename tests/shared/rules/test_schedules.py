@@ -92,7 +92,7 @@ def test_72_hours_of_silence_after_a_habit_of_checking_in_is_routine():
 
     assert finding.tier is Tier.ROUTINE and finding.site is None
     assert finding.explanation == (
-        "no check-in for 72 hours (last 2026-11-27T09:00+00:00), after 14 logged days in the "
+        "no check-in for 72 hours (last 2026-11-27T09:00+00:00), after 14 check-in days in the "
         "14 days up to it"
     )
     assert finding.evidence == (records[-1].id,)
@@ -120,6 +120,24 @@ def test_logged_days_before_the_14_do_not_count():
     records = [*daily_check_ins(-20, -14), report(D)]
 
     assert run_rule_at(missed_check_ins, moment(day(3), 23, 59), records) == []
+
+
+def test_a_check_in_that_did_not_rate_pain_still_breaks_the_silence():
+    records = [*daily_check_ins(-13, -1), report(D, symptoms=["thirst"], pain_rated=False)]
+    now = moment(D, 9) + timedelta(hours=48)
+
+    assert run_rule_at(missed_check_ins, now, records) == []
+
+
+def test_check_ins_that_did_not_rate_pain_count_for_the_habit():
+    unrated = [report(on, symptoms=["nausea_vomiting"], pain_rated=False) for on in span(-6, 0)]
+    records = [*daily_check_ins(-13, -7), *unrated]
+    now = moment(D, 9) + timedelta(hours=72)
+
+    (finding,) = run_rule_at(missed_check_ins, now, records)
+
+    assert finding.evidence == (unrated[-1].id,)
+    assert "after 14 check-in days" in finding.explanation
 
 
 def test_the_silence_is_configurable():

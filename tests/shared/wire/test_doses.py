@@ -21,7 +21,8 @@ def test_a_valid_dose_loads_and_dumps_back():
 
 
 @pytest.mark.parametrize(
-    "amount", [0, -5, "five", "10", float("nan"), float("inf"), 1e308, 1_000_001, True]
+    "amount",
+    [0, -5, "five", "10", float("nan"), float("inf"), 1e308, 10**400, -(10**400), 1_000_001, True],
 )
 def test_a_dose_must_be_a_json_number_above_zero_and_at_most_a_million(amount):
     assert errors_of(dose_wire(D, amount=amount))["dose"] == [

@@ -48,6 +48,41 @@ def test_a_report_without_sites_is_a_pain_free_check_in():
     assert PainReportSchema().load(report_wire(D)).sites == ()
 
 
+def test_a_report_from_an_older_phone_without_pain_rated_rated_pain():
+    assert PainReportSchema().load(report_wire(D, symptoms=["thirst"])).pain_rated is True
+
+
+def test_symptoms_with_pain_not_rated_load_and_dump_as_sent():
+    wire = report_wire(D, symptoms=["confusion_drowsiness"], pain_rated=False)
+
+    loaded = PainReportSchema().load(wire)
+
+    assert loaded.pain_rated is False and loaded.sites == ()
+    assert dump_report(loaded) == wire
+
+
+def test_pain_rated_true_is_left_out_of_the_dump_so_stored_bodies_stay_the_same():
+    wire = report_wire(D, site("sacrum", 2))
+
+    assert dump_report(PainReportSchema().load({**wire, "pain_rated": True})) == wire
+
+
+def test_pain_not_rated_with_sites_is_rejected():
+    messages = errors_of(report_wire(D, site("sacrum", 2), pain_rated=False))
+
+    assert "may list no sites" in messages["pain_rated"][0]
+
+
+@pytest.mark.parametrize("value", ["false", "no", None])
+def test_pain_rated_must_be_true_or_false(value):
+    messages = errors_of(report_wire(D, pain_rated=value))
+
+    assert messages["pain_rated"] in (
+        ["pain_rated must be true or false"],
+        ["pain_rated may not be null"],
+    )
+
+
 @pytest.mark.parametrize("score", [-1, 11, 6.5, "6", True, None])
 def test_scores_outside_whole_numbers_0_to_10_are_rejected(score):
     messages = errors_of(report_wire(D, {"site": "sacrum", "score": score}))

@@ -30,6 +30,17 @@ def test_a_trusted_report_equals_the_schema_loaded_one():
     assert trusted_report(wire) == PainReportSchema().load(wire)
 
 
+def test_a_trusted_report_that_did_not_rate_pain_equals_the_schema_loaded_one():
+    wire = dump_report(
+        PainReportSchema().load(
+            report_wire(day(-1), symptoms=["confusion_drowsiness"], pain_rated=False)
+        )
+    )
+
+    assert wire["pain_rated"] is False
+    assert trusted_report(wire) == PainReportSchema().load(wire)
+
+
 def test_a_trusted_dose_equals_the_schema_loaded_one():
     wire = dump_dose(
         DoseSchema().load(

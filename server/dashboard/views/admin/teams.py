@@ -8,17 +8,30 @@ from typing import Any
 from flask import Blueprint, current_app, flash, render_template, request, url_for
 
 from server.dashboard.admin_audit import admin_audited
+from server.dashboard.forms import WHOLE_FORM
 from server.dashboard.guard import admin
+from server.dashboard.typed_form import Forms, TypedForm, refused_form
 from server.dashboard.views.admin import back_to, uuid_or_none
 from server.delivery.webhook_policy import WebhookPolicy
 from server.extensions import db
 from server.models import Role
 from server.services.admin import channels, teams, users
 from server.services.admin.clinic import clinic_of, team_of
-from server.services.errors import InvalidInput
+from server.services.errors import Conflict, DomainError, InvalidInput
 
 TEAMS = "/admin/teams"
 TEAM = f"{TEAMS}/<uuid:team_id>"
+# The team page's fields as it labels them.
+LABELS = {
+    "helpline": "Helpline",
+    "call_now_text": '"Call now" text',
+    "out_of_hours_text": "Out-of-hours text",
+    "check_in_reminder": "Check-in reminder",
+    "emergency_number": "Emergency number",
+    "address": "Email address",
+    "url": "Webhook URL",
+    "email": "Clinician's email",
+}
 
 
 def register(blp: Blueprint) -> None:
@@ -63,6 +76,23 @@ def create_team() -> Any:
 
 
 def admin_team(team_id: uuid.UUID) -> Any:
+    return team_page(team_id, None)
+
+
+def team_again(
+    team_id: uuid.UUID, form: str, refusal: DomainError, field_name: str | None = None
+) -> tuple[str, int]:
+    """The team page once more, the refused form as typed with its errors by their fields.
+
+    `field_name` is the field of a one-field form, whose refusals name no field.
+    """
+    db.session.rollback()
+    renamed = {WHOLE_FORM: field_name} if field_name else None
+    typed = refused_form(form, request.form, refusal, LABELS, renamed)
+    return team_page(team_id, typed), refusal.status
+
+
+def team_page(team_id: uuid.UUID, refused: TypedForm | None) -> str:
     who = admin()
     team = team_of(db.session, who, team_id)
     clinicians = [
@@ -76,6 +106,7 @@ def admin_team(team_id: uuid.UUID) -> Any:
         members=[user for user in clinicians if team in user.teams],
         others=[user for user in clinicians if team not in user.teams],
         channels=channels.team_channels(db.session, who, team_id),
+        forms=Forms(refused),
     )
 
 
@@ -95,8 +126,12 @@ def team_settings(team_id: uuid.UUID) -> Any:
         call_now_text=field("call_now_text"),
         out_of_hours_text=field("out_of_hours_text"),
         check_in_reminder=field("check_in_reminder"),
+        emergency_number=field("emergency_number"),
     )
-    teams.update_settings(db.session, admin(), team_id, settings)
+    try:
+        teams.update_settings(db.session, admin(), team_id, settings)
+    except InvalidInput as refused:
+        return team_again(team_id, "settings", refused)
     return back_to_team(team_id, "Saved; phones get the new settings at their next sync.", "phone")
 
 
@@ -117,7 +152,10 @@ def remove_member(team_id: uuid.UUID, user_id: uuid.UUID) -> Any:
 
 @admin_audited("admin.channels.add_email")
 def add_email(team_id: uuid.UUID) -> Any:
-    channels.add_email(db.session, admin(), team_id, field("address"))
+    try:
+        channels.add_email(db.session, admin(), team_id, field("address"))
+    except (InvalidInput, Conflict) as refused:
+        return team_again(team_id, "email", refused, "address")
     return back_to_team(team_id, "Alert email address added.", "channels")
 
 
@@ -130,7 +168,10 @@ def remove_email(team_id: uuid.UUID, channel_id: uuid.UUID) -> Any:
 @admin_audited("admin.channels.add_webhook")
 def add_webhook(team_id: uuid.UUID) -> Any:
     policy = WebhookPolicy.of(current_app.config["PAINLINE"])
-    channels.add_webhook(db.session, admin(), team_id, field("url"), field("secret"), policy)
+    try:
+        channels.add_webhook(db.session, admin(), team_id, field("url"), field("secret"), policy)
+    except (InvalidInput, Conflict) as refused:
+        return team_again(team_id, "webhook", refused)
     return back_to_team(team_id, "Webhook added.", "channels")
 
 
@@ -142,7 +183,10 @@ def remove_webhook(team_id: uuid.UUID, webhook_id: uuid.UUID) -> Any:
 
 @admin_audited("admin.escalation.add_contact")
 def add_contact(team_id: uuid.UUID) -> Any:
-    channels.add_contact(db.session, admin(), team_id, field("email"))
+    try:
+        channels.add_contact(db.session, admin(), team_id, field("email"))
+    except (InvalidInput, Conflict) as refused:
+        return team_again(team_id, "contact", refused, "email")
     return back_to_team(team_id, "Escalation contact added.", "escalation")
 
 
@@ -155,12 +199,18 @@ def remove_contact(team_id: uuid.UUID, contact_id: uuid.UUID) -> Any:
 @admin_audited("admin.escalation.minutes")
 def escalation(team_id: uuid.UUID) -> Any:
     try:
-        emergency = int(field("emergency_minutes"))
-        urgent = int(field("urgent_minutes"))
+        minutes = whole_minutes("emergency_minutes"), whole_minutes("urgent_minutes")
+        channels.set_minutes(db.session, admin(), team_id, *minutes)
+    except InvalidInput as refused:
+        return team_again(team_id, "escalation", refused)
+    return back_to_team(team_id, "Escalation times saved.", "escalation")
+
+
+def whole_minutes(name: str) -> int:
+    try:
+        return int(field(name))
     except ValueError:
         raise InvalidInput("Write the minutes as whole numbers.") from None
-    channels.set_minutes(db.session, admin(), team_id, emergency, urgent)
-    return back_to_team(team_id, "Escalation times saved.", "escalation")
 
 
 @admin_audited("admin.channels.test")

@@ -1,4 +1,5 @@
-"""Admin pages for users: list, create, deactivate, password link, new authenticator."""
+"""Admin pages for users: list, create, deactivate, password link, new authenticator, failed
+sign-ins."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from server.dashboard.views.admin import back_to, uuid_or_none
 from server.extensions import db
 from server.models import Role
 from server.models.base import utcnow
+from server.services import failed_sign_ins
 from server.services.admin import teams as team_service
 from server.services.admin import users as user_service
 from server.services.admin.users import UserWithLink
@@ -29,13 +31,18 @@ def register(blp: Blueprint) -> None:
     blp.add_url_rule(f"{USER}/deactivate", view_func=deactivate_user, methods=["POST"])
     blp.add_url_rule(f"{USER}/password", view_func=reset_password, methods=["POST"])
     blp.add_url_rule(f"{USER}/totp", view_func=enrol_totp, methods=["POST"])
+    blp.add_url_rule(
+        f"{USER}/failed-sign-ins/clear", view_func=clear_failed_sign_ins, methods=["POST"]
+    )
 
 
 def admin_users() -> Any:
     who = admin()
+    users = user_service.clinic_users(db.session, who)
     return render_template(
         "admin/users.html",
-        users=user_service.clinic_users(db.session, who),
+        users=users,
+        failures=failed_sign_ins.recent(db.session, [user.email for user in users], utcnow()),
         teams=team_service.clinic_teams(db.session, who),
         roles=[role.value for role in Role],
         me=who.user_id,
@@ -72,6 +79,16 @@ def deactivate_user(user_id: uuid.UUID) -> Any:
 def reset_password(user_id: uuid.UUID) -> Any:
     reset = user_service.reset_password(db.session, admin(), user_id, utcnow())
     return password_link_page(reset, new=False)
+
+
+@admin_audited("admin.users.clear_failed_sign_ins")
+def clear_failed_sign_ins(user_id: uuid.UUID) -> Any:
+    user = user_service.clear_failed_sign_ins(db.session, admin(), user_id)
+    flash(
+        f"Failed sign-ins of {user.email} cleared: their sign-ins are no longer slowed down.",
+        "done",
+    )
+    return back_to("dashboard.admin_users")
 
 
 @admin_audited("admin.users.enrol_totp")
