@@ -15,6 +15,8 @@ from server.dashboard.forms import FieldOf, dotted, load_wire, number, refused
 from server.dashboard.forms.time_zone import zone_problems
 from server.services.errors import InvalidInput
 from shared import records
+from shared.config import RulesConfig
+from shared.plausibility import amount_text, exceeds_limit
 from shared.wire import PatientContextSchema
 
 LABELS = {
@@ -47,7 +49,9 @@ ROW_FIELDS = {
 }
 
 
-def context_from(form: Any, patient_id: uuid.UUID) -> records.PatientContext:
+def context_from(
+    form: Any, patient_id: uuid.UUID, config: RulesConfig | None = None
+) -> records.PatientContext:
     read_at = form.get("revision", "")
     lesions, lesion_rows = lesions_from(form)
     medications, medication_rows = medications_from(form)
@@ -72,9 +76,28 @@ def context_from(form: Any, patient_id: uuid.UUID) -> records.PatientContext:
         )
     except InvalidInput as refusal:
         raise refused({**(refusal.errors or {}), **problems}) from None
+    problems |= unconfirmed_doses(form, record, medication_rows, config or RulesConfig())
     if problems:
         raise refused(problems)
     return record
+
+
+def unconfirmed_doses(
+    form: Any, record: records.PatientContext, rows: list[int], config: RulesConfig
+) -> dict[str, list[str]]:
+    """A planned dose far above usual is asked about, as the phone asks: saved once confirmed."""
+    confirmed = set(form.getlist("med_dose_confirmed"))
+    asked = {}
+    for row, medication in zip(rows, record.medications, strict=True):
+        dose, unit, route = medication.dose, medication.unit, medication.route
+        if dose is None or unit is None or route is None or str(row) in confirmed:
+            continue
+        if exceeds_limit(medication.medication, dose, unit, route, config):
+            asked[f"med_dose.{row}"] = [
+                f"Is {amount_text(dose)} {unit} right? That is far above usual doses. "
+                "Tick “the amount is right” to save it."
+            ]
+    return asked
 
 
 def posted_field(rows: dict[str, list[int]]) -> FieldOf:

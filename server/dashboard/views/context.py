@@ -29,7 +29,7 @@ def register(blp: Blueprint) -> None:
 def save_context(patient_id: uuid.UUID) -> Any:
     who = clinician()
     try:
-        record = context_from(request.form, patient_id)
+        record = context_from(request.form, patient_id, current_rules_config())
         replace_context(db.session, who, patient_id, record, utcnow(), current_rules_config())
     except InvalidInput as refused:
         return page_again(patient_id, "context", refused, LABELS)

@@ -152,3 +152,47 @@ def test_the_favicon_is_the_dashboards_own_drawing(client):
         assert response.status_code == 200
         assert response.mimetype == "image/svg+xml"
         assert response.get_data(as_text=True).startswith("<svg")
+
+
+def planned_morphine(world, dose, **extra):
+    return {
+        **context_form(world, revision=str(world.patient_a.context_revision)),
+        "med_medication": ["morphine", ""],
+        "med_dose": [dose, ""],
+        "med_unit": ["mg", ""],
+        "med_route": ["oral", ""],
+        "med_purpose": ["scheduled", "scheduled"],
+        "med_since": ["2026-11-01", ""],
+        "med_until": ["", ""],
+        **extra,
+    }
+
+
+def test_a_planned_dose_far_above_usual_is_asked_about_and_saved_once_confirmed(
+    dashboard, world, db_session
+):
+    response, html = page_of(dashboard, world, "context", planned_morphine(world, "100000"))
+
+    assert response.status_code == 422
+    assert error_of(html, "context", "med-dose-0") == (
+        "Dose: Is 100000 mg right? That is far above usual doses. "
+        "Tick “the amount is right” to save it."
+    )
+    assert 'name="med_dose_confirmed" value="0"' in html
+    assert 'value="100000"' in html
+    db_session.expire_all()
+    assert db_session.get(Patient, world.patient_a.id).medications == []
+
+    confirmed = planned_morphine(world, "100000", med_dose_confirmed="0")
+    saved, _ = page_of(dashboard, world, "context", confirmed)
+
+    assert saved.status_code == 303
+    db_session.expire_all()
+    (plan,) = db_session.get(Patient, world.patient_a.id).medications
+    assert (plan["medication"], plan["dose"]) == ("morphine", 100000)
+
+
+def test_a_usual_planned_dose_is_saved_without_a_question(dashboard, world, db_session):
+    saved, _ = page_of(dashboard, world, "context", planned_morphine(world, "30"))
+
+    assert saved.status_code == 303
