@@ -38,15 +38,11 @@ class MessagesScreen(PhoneScreen):
         if self.view is None:
             alerts.add_widget(Body(text="Messages could not be read on this phone."))
             return
-        if self.view.warning_today:
-            alerts.add_widget(
-                Body(text=self.view.warning_today, color=(0.70, 0.10, 0.10, 1), bold=True)
-            )
         for alert in self.view.alerts[:SHOWN_ALERTS]:
             alerts.add_widget(
                 Body(text=f"[b]{_day(alert.raised_at)}[/b]  {alert.text}", markup=True)
             )
-        if not self.view.alerts and not self.view.warning_today:
+        if not self.view.alerts:
             alerts.add_widget(Body(text="Nothing from your care team about your check-ins."))
         elif any(alert.status == "open" for alert in self.view.alerts):
             # Said once, under the alerts, not repeated on every line.

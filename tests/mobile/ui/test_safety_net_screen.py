@@ -110,7 +110,11 @@ def test_an_unrelated_check_in_after_an_emergency_does_not_bring_the_net_back(
     assert open_safety_nets(window) == []
     messages = open_screen(shell, phone, "messages")
     settle(phone)
-    texts = [label.text for label in labels_under(messages.ids.alerts)]
-    (warning,) = [text for text in texts if text.startswith("You reported a warning sign today")]
-    assert SYMPTOMS["limb_weakness"] in warning
-    assert warning.endswith("If you cannot reach them, call the emergency services on 112.")
+    warning = messages.ids.warning_today
+    assert warning.text.startswith("You reported a warning sign today")
+    assert SYMPTOMS["limb_weakness"] in warning.text
+    assert warning.text.endswith("If you cannot reach them, call the emergency services on 112.")
+    # First on the screen, above the helpline, and wrapped to the phone's width.
+    texts = [label.text for label in labels_under(messages)]
+    assert texts.index(warning.text) < texts.index("Your helpline")
+    assert warning.texture_size[0] <= messages.width
